@@ -22,7 +22,10 @@ public:
     void waitForLayout();
 
     QString selectedNode() const;
+    /// Items drawn for IR nodes (graph input/output boxes are not counted).
     int nodeItemCount() const;
+    /// Items drawn for edges: one per distinct (producer, consumer, tensor) connection, where the producer is a
+    /// node or a graph input box and the consumer a node or a graph output box (see graphscenemodel.h).
     int edgeItemCount() const;
 
 public slots:
@@ -40,6 +43,28 @@ signals:
     /// The user selected a node (click or find). Empty string when the selection was cleared.
     void nodeSelected(const QString& nodeName);
     void layoutFinished();
+
+protected:
+    /// Plain wheel scrolls, Ctrl+wheel zooms around the pointer.
+    void wheelEvent(QWheelEvent* event) override;
+    /// + / = zoom in, - zooms out, 0 resets to 100 %.
+    void keyPressEvent(QKeyEvent* event) override;
+    /// Builds tooltips lazily: node details, tensor type and shape on edges, the controls elsewhere.
+    bool viewportEvent(QEvent* event) override;
+
+private:
+    struct Private;
+
+    void applyPendingLayout();
+    void populateScene();
+    void installScene(QGraphicsScene* scene);
+    void showInitialView();
+    void selectBox(int boxIndex);
+    void onSceneSelectionChanged();
+    void scaleBy(double factor);
+    QString toolTipAt(const QPoint& viewportPos) const;
+
+    std::unique_ptr<Private> d;
 };
 
 } // namespace qs

@@ -1,0 +1,129 @@
+#include "runcommand.h"
+
+#include "argparser.h"
+#include "progressline.h"
+#include "usageerror.h"
+
+#include "model/onnxloader.h"
+#include "runtime/executor.h"
+#include "runtime/npy.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace qs::cli {
+
+namespace {
+
+const char* const kUsage =
+    "usage: quantscope-cli run MODEL --input NAME=FILE.npy [--input ...] --output-dir DIR [--threads N]\n"
+    "\n"
+    "Runs one inference and writes each graph output to DIR/<output name>.npy (characters outside\n"
+    "[A-Za-z0-9._-] in the name become '_').\n"
+    "\n"
+    "options:\n"
+    "  --input NAME=FILE.npy  value of graph input NAME (repeat for every input)\n"
+    "  --output-dir DIR       folder for the outputs (created if missing)\n"
+    "  --threads N            threads to use (default: all hardware threads)\n"
+    "  -h, --help             show this help\n";
+
+TensorMap readInputs(const std::vector<std::string>& specs) {
+    TensorMap inputs;
+    for (const std::string& spec : specs) {
+        size_t equals = spec.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == spec.size())
+            throw UsageError("--input expects NAME=FILE.npy, got '" + spec + "'");
+        std::string name = spec.substr(0, equals);
+        if (inputs.count(name))
+            throw UsageError("input '" + name + "' given twice");
+        inputs[name] = readNpy(spec.substr(equals + 1));
+    }
+    return inputs;
+}
+
+} // namespace
+
+std::string sanitizedFileName(const std::string& name) {
+    std::string result = name;
+    for (char& c : result) {
+        bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
+        if (!keep)
+            c = '_';
+    }
+    return result;
+}
+
+std::vector<std::string> takeRepeatedOption(std::vector<std::string>& args, const std::string& name) {
+    std::vector<std::string> values;
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--")
+            break;
+        if (args[i] == name) {
+            if (i + 1 >= args.size())
+                throw UsageError(name + " needs a value");
+            values.push_back(args[++i]);
+        } else if (args[i].rfind(name + "=", 0) == 0) {
+            values.push_back(args[i].substr(name.size() + 1));
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    args = rest;
+    return values;
+}
+
+int parsePositiveCount(const std::string& text, const std::string& option) {
+    try {
+        size_t used = 0;
+        int value = std::stoi(text, &used);
+        if (used == text.size() && value > 0)
+            return value;
+    } catch (const std::logic_error&) {
+    }
+    throw UsageError(option + " expects a positive integer, got '" + text + "'");
+}
+
+int runRun(const std::vector<std::string>& args) {
+    std::vector<std::string> remaining = args;
+    std::vector<std::string> inputSpecs = takeRepeatedOption(remaining, "--input");
+    ArgParser parser("run");
+    parser.addOption("--output-dir");
+    parser.addOption("--threads");
+    parser.addFlag("--help");
+    parser.addFlag("-h");
+    parser.parse(remaining);
+    if (parser.flag("--help") || parser.flag("-h")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    parser.requirePositionals(1, 1, "MODEL argument");
+    std::optional<std::string> outputDir = parser.option("--output-dir");
+    if (!outputDir)
+        throw UsageError("run needs --output-dir DIR");
+    ExecutorOptions options;
+    if (std::optional<std::string> threads = parser.option("--threads"))
+        options.threadCount = parsePositiveCount(*threads, "--threads");
+    TensorMap inputs = readInputs(inputSpecs);
+
+    const std::string path = parser.positionals().front();
+    ProgressLine progress("loading " + std::filesystem::path(path).filename().string());
+    LoadResult loaded = loadOnnxModel(path, LoadOptions{}, progress.callback());
+    progress.finish();
+    Executor executor(loaded.model, options);
+    TensorMap outputs = executor.run(inputs);
+
+    std::error_code error;
+    std::filesystem::create_directories(*outputDir, error);
+    if (error)
+        throw Error("cannot create output folder '" + *outputDir + "': " + error.message());
+    for (const ValueInfo& output : executor.outputs()) {
+        std::string file = (std::filesystem::path(*outputDir) / (sanitizedFileName(output.name) + ".npy")).string();
+        writeNpy(file, outputs.at(output.name));
+        std::cout << output.name << " " << outputs.at(output.name).describe() << " -> " << file << '\n';
+    }
+    return 0;
+}
+
+} // namespace qs::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Status-bar indicator for a long background task: what it is doing, a progress bar and a Cancel button. Hidden
+// while no task runs.
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace qs {
+
+class TaskProgressWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit TaskProgressWidget(QWidget* parent = nullptr);
+
+public slots:
+    void begin(const QString& title);
+    void setProgress(double fraction, const QString& stage);
+    void end();
+
+signals:
+    void cancelRequested();
+
+private:
+    QLabel* m_label = nullptr;
+    QProgressBar* m_bar = nullptr;
+    QToolButton* m_cancel = nullptr;
+    QString m_title;
+};
+
+} // namespace qs

@@ -1,0 +1,23 @@
+#pragma once
+// Internal to core/data (includes OpenCV): decoding image files into cv::Mat and cheap header checks.
+
+#include "data/imagefolder.h"
+#include "data/preprocess.h"
+
+#include <opencv2/core.hpp>
+
+#include <string>
+
+namespace qs::detail {
+
+/// Decodes `path` as 8-bit or 16-bit gray or 3-channel BGR (alpha dropped, EXIF orientation applied).
+/// Returns an empty Mat when the file cannot be read or decoded.
+cv::Mat decodeImageFile(const std::string& path);
+
+/// An empty string when the start of the file looks readable as `kind`, else the reason it does not.
+std::string headerProblem(const std::string& path, SampleKind kind);
+
+/// Preprocesses a decoded image (CV_8U/CV_16U/CV_32F, 1, 3 or 4 channels in BGR(A) order).
+RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config, const std::string& displayName);
+
+} // namespace qs::detail

@@ -1,0 +1,29 @@
+#pragma once
+// Entropy (KL-divergence) calibration: scans thresholds t over the histogram of |x|; for each, the reference
+// distribution P is the bins below t with everything above t added to the last bin, and Q is P quantized into
+// 2^(bits-1) levels (2^bits for non-negative data in asymmetric mode) and expanded back over the non-empty bins.
+// The threshold with the smallest KL(P || Q) wins. Clips outliers while keeping the shape of the bulk.
+
+#include "quant/rangeestimator.h"
+
+#include <vector>
+
+namespace qs {
+
+class EntropyEstimator : public RangeEstimator {
+public:
+    /// `binCount` is the resolution of the |x| histogram searched (at least 2048).
+    explicit EntropyEstimator(const RangeOptions& options = {}, size_t binCount = 2048);
+
+    std::string name() const override { return "entropy"; }
+    ActivationRange estimate(const TensorHistogram& histogram, const std::string& tensorName) const override;
+
+    /// KL(P || Q) for the threshold at bin `thresholdBin` of `counts` quantized into `levels` levels.
+    static double divergence(const std::vector<double>& counts, size_t thresholdBin, size_t levels);
+
+private:
+    RangeOptions options_;
+    size_t binCount_;
+};
+
+} // namespace qs

@@ -1,0 +1,81 @@
+#include "quant/logquantizer.h"
+
+#include "quant/channellayout.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qs {
+
+namespace {
+
+float channelAbsMax(const ChannelLayout& layout, const float* data, size_t channel) {
+    float absMax = 0.0f;
+    layout.forEachRun(channel, [&](size_t begin, size_t length) {
+        for (size_t i = begin; i < begin + length; ++i)
+            absMax = std::max(absMax, std::fabs(data[i]));
+    });
+    return absMax;
+}
+
+} // namespace
+
+LogQuantizer::LogQuantizer(const LogOptions& options) : options_(options) {
+    if (options.bits < 3 || options.bits > 8)
+        throw Error("log quantization needs 3 to 8 bits, got " + std::to_string(options.bits));
+}
+
+std::vector<float> LogQuantizer::levels(float scale, int bits) {
+    const int levelCount = (1 << (bits - 1)) - 1;
+    std::vector<float> magnitudes(static_cast<size_t>(levelCount) + 1, 0.0f);
+    for (int m = 1; m <= levelCount; ++m)
+        magnitudes[static_cast<size_t>(m)] = std::ldexp(scale, m - levelCount);
+    return magnitudes;
+}
+
+int32_t LogQuantizer::nearestLevel(float value, const std::vector<float>& magnitudes) {
+    const double magnitude = std::fabs(static_cast<double>(value));
+    const auto above = std::lower_bound(magnitudes.begin(), magnitudes.end(), static_cast<float>(magnitude));
+    if (above == magnitudes.begin())
+        return 0;
+    if (above == magnitudes.end())
+        return static_cast<int32_t>(magnitudes.size() - 1);
+    const double upperDistance = static_cast<double>(*above) - magnitude;
+    const double lowerDistance = magnitude - static_cast<double>(*(above - 1));
+    const auto index = static_cast<int32_t>(above - magnitudes.begin());
+    return upperDistance < lowerDistance ? index : index - 1;
+}
+
+WeightQuantization LogQuantizer::quantize(const WeightView& weight) const {
+    const bool perChannel = options_.granularity == Granularity::PerChannel;
+    const size_t count = elementCountOf(weight.dims, weight.name);
+    checkWeightValues(weight, count);
+    const ChannelLayout layout = perChannel ? ChannelLayout::alongAxis(weight.dims, weight.channelAxis, weight.name)
+                                            : ChannelLayout::wholeTensor(count);
+    const int rank = static_cast<int>(weight.dims.size());
+    WeightQuantization result;
+    result.scheme = SchemeKind::Log;
+    result.bits = options_.bits;
+    result.axis = perChannel ? (weight.channelAxis < 0 ? weight.channelAxis + rank : weight.channelAxis) : -1;
+    result.codes.resize(count);
+    result.dequantized.resize(count);
+    for (size_t channel = 0; channel < layout.channels; ++channel) {
+        const float scale = channelAbsMax(layout, weight.data, channel);
+        result.tables.push_back(levels(scale > 0.0f ? scale : 1.0f, options_.bits));
+        const std::vector<float>& magnitudes = result.tables.back();
+        layout.forEachRun(channel, [&](size_t begin, size_t length) {
+            for (size_t i = begin; i < begin + length; ++i) {
+                const int32_t level = nearestLevel(weight.data[i], magnitudes);
+                const bool negative = weight.data[i] < 0.0f;
+                result.codes[i] = negative ? -level : level;
+                result.dequantized[i] = negative ? -magnitudes[static_cast<size_t>(level)]
+                                                 : magnitudes[static_cast<size_t>(level)];
+            }
+        });
+    }
+    result.meanSquaredError = meanSquaredDifference(weight.data, result.dequantized.data(), count);
+    return result;
+}
+
+} // namespace qs

@@ -1,0 +1,88 @@
+// The dispatcher and the inspect command facing bad input: every failure is one line on stderr, a non-zero exit
+// status, and nothing on stdout.
+
+#include "fixtures/modelbuilder.h"
+#include "processrunner.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+
+using qs::test::ProcessResult;
+using qs::test::runCli;
+using qs::test::TempDir;
+
+namespace {
+
+void checkOneLineFailure(const ProcessResult& result, int exitCode, const std::string& mentioned) {
+    INFO("stdout: " << result.out << "\nstderr: " << result.err);
+    CHECK(result.exitCode == exitCode);
+    CHECK(result.out.empty());
+    REQUIRE(result.errLines().size() == 1);
+    CHECK(result.errLines()[0].rfind("quantscope-cli: ", 0) == 0);
+    CHECK(result.errLines()[0].find(mentioned) != std::string::npos);
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream stream(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+TEST_CASE("inspect of a missing file fails naming the file", "[cli][errors]") {
+    TempDir dir;
+    const std::string path = dir.file("does_not_exist.onnx");
+    const bool json = GENERATE(true, false);
+    ProcessResult result = json ? runCli({"inspect", path, "--json"}) : runCli({"inspect", path});
+    checkOneLineFailure(result, 1, path);
+    CHECK(result.err.find("error:") != std::string::npos);
+}
+
+TEST_CASE("inspect of a file that is not ONNX fails naming the file", "[cli][errors]") {
+    TempDir dir;
+    const std::string path = dir.writeFile("garbage.onnx", "\x08\xff\xff\xff\xff this is not a model");
+    checkOneLineFailure(runCli({"inspect", path, "--json"}), 1, "garbage.onnx");
+    const std::string text = dir.writeFile("notes.onnx", "hello, I am a text file\n");
+    checkOneLineFailure(runCli({"inspect", text, "--json"}), 1, "notes.onnx");
+    const std::string empty = dir.writeFile("empty.onnx", "");
+    checkOneLineFailure(runCli({"inspect", empty, "--json"}), 1, "empty.onnx");
+}
+
+TEST_CASE("inspect of a truncated model fails naming the file", "[cli][errors]") {
+    TempDir dir;
+    qs::test::makeSmallCnn(dir.file("whole.onnx"));
+    const std::string bytes = readFile(dir.file("whole.onnx"));
+    REQUIRE(bytes.size() > 100);
+    const std::string path = dir.writeFile("truncated.onnx", bytes.substr(0, bytes.size() / 2));
+    checkOneLineFailure(runCli({"inspect", path, "--json"}), 1, "truncated.onnx");
+}
+
+TEST_CASE("inspect of a folder fails naming it", "[cli][errors]") {
+    TempDir dir;
+    checkOneLineFailure(runCli({"inspect", dir.path(), "--json"}), 1, dir.path());
+}
+
+TEST_CASE("unknown options and commands are usage errors", "[cli][errors]") {
+    checkOneLineFailure(runCli({"inspect", "model.onnx", "--jsn"}), 2, "--jsn");
+    checkOneLineFailure(runCli({"inspekt", "model.onnx"}), 2, "inspekt");
+    checkOneLineFailure(runCli({"--frobnicate"}), 2, "--frobnicate");
+    checkOneLineFailure(runCli({"inspect"}), 2, "MODEL");
+    checkOneLineFailure(runCli({"inspect", "a.onnx", "b.onnx"}), 2, "b.onnx");
+    checkOneLineFailure(runCli({}), 2, "--help");
+}
+
+TEST_CASE("--help lists the commands and --version prints the version", "[cli]") {
+    const ProcessResult help = runCli({"--help"});
+    CHECK(help.exitCode == 0);
+    CHECK(help.err.empty());
+    CHECK(help.out.find("inspect") != std::string::npos);
+    const ProcessResult inspectHelp = runCli({"inspect", "--help"});
+    CHECK(inspectHelp.exitCode == 0);
+    CHECK(inspectHelp.out.find("--json") != std::string::npos);
+    const ProcessResult version = runCli({"--version"});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.rfind("quantscope-cli ", 0) == 0);
+    CHECK(version.out.find('.') != std::string::npos);
+}
