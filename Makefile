@@ -11,6 +11,7 @@ all: build
 
 deps:
 	@bash packaging/install-deps.sh
+	@bash packaging/install-node-deps.sh
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)

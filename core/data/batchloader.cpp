@@ -19,7 +19,7 @@ constexpr size_t kQueuedBatchLimit = 2;
 
 struct QueuedBatch {
     Batch batch;
-    size_t itemsHandled = 0; // items of the data set covered up to the end of this batch, skipped ones included
+    size_t itemsHandled = 0; // items covered up to the end of this batch, skipped ones included
 };
 
 RuntimeTensor npyAsFloat(const std::string& path) {
@@ -124,7 +124,8 @@ void BatchLoader::Shared::produce() {
     }
     if (firstPath.empty()) {
         std::lock_guard<std::mutex> lock(mutex);
-        const std::string first = skipped.empty() ? std::string() : skipped.front().path + ": " + skipped.front().reason;
+        const std::string first =
+            skipped.empty() ? std::string() : skipped.front().path + ": " + skipped.front().reason;
         throw Error("Data set folder " + root + ": none of its " + std::to_string(items.size()) +
                     " files could be read (first problem: " + first + ")");
     }

@@ -18,6 +18,7 @@ cv::Mat decodeImageFile(const std::string& path);
 std::string headerProblem(const std::string& path, SampleKind kind);
 
 /// Preprocesses a decoded image (CV_8U/CV_16U/CV_32F, 1, 3 or 4 channels in BGR(A) order).
-RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config, const std::string& displayName);
+RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config,
+                            const std::string& displayName);
 
 } // namespace qs::detail

@@ -127,7 +127,8 @@ std::vector<FoundFile> listFiles(const std::string& folder, std::vector<std::str
 
 std::string resolveLabelsFile(const std::string& folder, const std::string& requested) {
     if (!requested.empty()) {
-        const fs::path path = fs::path(requested).is_absolute() ? fs::path(requested) : fs::path(folder) / requested;
+        const fs::path path =
+            fs::path(requested).is_absolute() ? fs::path(requested) : fs::path(folder) / requested;
         if (!fs::is_regular_file(path))
             throw Error("Labels file " + path.string() + " does not exist");
         return path.string();
@@ -196,7 +197,7 @@ ImageFolderScan scanImageFolder(const std::string& folder, const ImageFolderOpti
     const std::string labelsPath = resolveLabelsFile(folder, options.labelsFile);
     const auto indices = classIndices(folder, labelsPath, classFolders, scan.classNames);
     if (found.empty())
-        throw Error("Data set folder " + folder + " contains no images (looked for " + "jpg, jpeg, png, bmp, " +
+        throw Error("Data set folder " + folder + " contains no images (looked for jpg, jpeg, png, bmp, " +
                     "tif, tiff, webp, pgm, ppm and npy files)");
 
     std::vector<DatasetItem> readable;

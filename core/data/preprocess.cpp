@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 namespace qs {
 
@@ -100,7 +101,9 @@ cv::Mat resizeAndCrop(const cv::Mat& image, const PreprocessConfig& config, cons
         throw Error(displayName + ": preprocess.center_crop " + sizeText(config.centerCrop) +
                     " is larger than the image after resizing [" + std::to_string(resized.rows) + "," +
                     std::to_string(resized.cols) + "]");
-    const cv::Rect box((resized.cols - cropWidth) / 2, (resized.rows - cropHeight) / 2, cropWidth, cropHeight);
+    const int left = (resized.cols - cropWidth) / 2;
+    const int top = (resized.rows - cropHeight) / 2;
+    const cv::Rect box(left, top, cropWidth, cropHeight);
     return resized(box);
 }
 
@@ -151,7 +154,8 @@ void validatePreprocess(const PreprocessConfig& config, int64_t modelChannels) {
     checkSize(config.resize, "preprocess.resize");
     checkSize(config.centerCrop, "preprocess.center_crop");
     if (config.resizeShorter < 0)
-        throw Error("preprocess.resize_shorter must be positive, got " + std::to_string(config.resizeShorter));
+        throw Error("preprocess.resize_shorter must be positive, got " +
+                    std::to_string(config.resizeShorter));
     if (config.resizeShorter > 0 && !config.resize.empty())
         throw Error("preprocess.resize and preprocess.resize_shorter cannot both be set");
     if (!std::isfinite(config.scale) || config.scale == 0.0f)
@@ -161,7 +165,8 @@ void validatePreprocess(const PreprocessConfig& config, int64_t modelChannels) {
         throw Error("preprocess.color is " + toString(config.color) + " (" + std::to_string(channels) +
                     channelWord(channels) + ") but the model input has " + std::to_string(modelChannels) +
                     channelWord(modelChannels));
-    const std::string whose = modelChannels > 0 ? "the model input" : "preprocess.color " + toString(config.color);
+    const std::string whose =
+        modelChannels > 0 ? "the model input" : "preprocess.color " + toString(config.color);
     checkPerChannel(config.mean, "preprocess.mean", channels, whose);
     checkPerChannel(config.std, "preprocess.std", channels, whose);
     for (size_t i = 0; i < config.std.size(); ++i)
@@ -184,6 +189,9 @@ std::vector<int64_t> preprocessedDims(const PreprocessConfig& config, int imageH
 }
 
 RuntimeTensor preprocessImageFile(const std::string& path, const PreprocessConfig& config) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+        throw Error(path + ": image file does not exist");
     const cv::Mat image = detail::decodeImageFile(path);
     if (image.empty())
         throw Error(path + ": cannot be decoded as an image (missing, corrupt or unsupported format)");
@@ -273,7 +281,8 @@ TensorLayout parseTensorLayout(const std::string& text, const std::string& key) 
 
 namespace detail {
 
-RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config, const std::string& displayName) {
+RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config,
+                            const std::string& displayName) {
     validatePreprocess(config);
     if (image.empty())
         throw Error(displayName + ": empty image");

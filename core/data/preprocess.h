@@ -64,7 +64,8 @@ std::string toString(ColorOrder color);
 std::string toString(Interpolation interpolation);
 std::string toString(TensorLayout layout);
 ColorOrder parseColorOrder(const std::string& text, const std::string& key = "preprocess.color");
-Interpolation parseInterpolation(const std::string& text, const std::string& key = "preprocess.interpolation");
+Interpolation parseInterpolation(const std::string& text,
+                                 const std::string& key = "preprocess.interpolation");
 TensorLayout parseTensorLayout(const std::string& text, const std::string& key = "preprocess.layout");
 
 } // namespace qs

@@ -16,13 +16,7 @@ double distance(float value, float centroid) {
 }
 
 /// Moves every used centroid to the mean of the values assigned to it; unused centroids stay where they are.
-void moveToMeans(const float* values, size_t count, const int32_t* indices, std::vector<float>& centroids) {
-    std::vector<double> sums(centroids.size(), 0.0);
-    std::vector<double> counts(centroids.size(), 0.0);
-    for (size_t i = 0; i < count; ++i) {
-        sums[static_cast<size_t>(indices[i])] += values[i];
-        counts[static_cast<size_t>(indices[i])] += 1.0;
-    }
+void moveToMeans(const std::vector<double>& sums, const std::vector<double>& counts, std::vector<float>& centroids) {
     for (size_t j = 0; j < centroids.size(); ++j)
         if (counts[j] > 0.0)
             centroids[j] = static_cast<float>(sums[j] / counts[j]);
@@ -50,27 +44,56 @@ std::vector<float> CodebookQuantizer::fitCodebook(const float* values, size_t co
 
 void CodebookQuantizer::assignNearest(const float* values, size_t count, const std::vector<float>& centroids,
                                       int32_t* indices) {
+    std::vector<double> sums;
+    std::vector<double> counts;
+    assignAndAccumulate(values, count, centroids, indices, sums, counts);
+}
+
+void CodebookQuantizer::assignAndAccumulate(const float* values, size_t count, const std::vector<float>& centroids,
+                                            int32_t* indices, std::vector<double>& sums, std::vector<double>& counts) {
+    sums.assign(centroids.size(), 0.0);
+    counts.assign(centroids.size(), 0.0);
     const size_t k = centroids.size();
-    std::vector<float> midpoints(k > 1 ? k - 1 : 0, 0.0f);
+    if (k == 0)
+        return;
+    std::vector<float> midpoints(k - 1, 0.0f);
     for (size_t j = 0; j + 1 < k; ++j)
         midpoints[j] = centroids[j] + 0.5f * (centroids[j + 1] - centroids[j]);
-    size_t searchSpan = 1;
-    while (searchSpan < k)
-        searchSpan *= 2;
-    midpoints.resize(searchSpan > 0 ? searchSpan - 1 : 0, centroids.empty() ? 0.0f : centroids.back());
-    for (size_t j = k > 0 ? k - 1 : 0; j < midpoints.size(); ++j)
-        midpoints[j] = std::numeric_limits<float>::infinity();
+    // A uniform grid over [first, last centroid] tells where to start the search: cellStart[g] is the number of
+    // midpoints below the lower edge of cell g - 1, never more than the number below any x that falls in cell g.
+    constexpr size_t cellCount = 4096;
+    const double low = centroids.front();
+    const double span = static_cast<double>(centroids.back()) - low;
+    const double cellsPerUnit = span > 0.0 ? static_cast<double>(cellCount) / span : 0.0;
+    std::vector<uint32_t> cellStart(cellCount, 0);
+    for (size_t cell = 1; cell < cellCount; ++cell) {
+        const auto edge = static_cast<float>(low + static_cast<double>(cell - 1) / cellsPerUnit);
+        cellStart[cell] = static_cast<uint32_t>(
+            std::lower_bound(midpoints.begin(), midpoints.end(), edge) - midpoints.begin());
+    }
+    const float magnitude = std::max(std::fabs(centroids.front()), std::fabs(centroids.back()));
+    const float tolerance = 4.0f * std::numeric_limits<float>::epsilon() * magnitude;
     const float* mids = midpoints.data();
+    const size_t midpointCount = midpoints.size();
     for (size_t i = 0; i < count; ++i) {
         const float x = values[i];
-        size_t index = 0;
-        for (size_t step = searchSpan / 2; step > 0; step /= 2)
-            index += (x > mids[index + step - 1]) ? step : 0;
-        if (index + 1 < k && distance(x, centroids[index + 1]) < distance(x, centroids[index]))
+        const double position = (static_cast<double>(x) - low) * cellsPerUnit;
+        const auto cell = static_cast<size_t>(std::clamp(position, 0.0, static_cast<double>(cellCount - 1)));
+        size_t index = cellStart[cell];
+        while (index < midpointCount && x > mids[index])
             ++index;
-        else if (index > 0 && distance(x, centroids[index - 1]) < distance(x, centroids[index]))
-            --index;
+        // The float midpoints can be off by an ulp; settle values right at a midpoint by exact distances.
+        const bool nearUpper = index < midpointCount && mids[index] - x <= tolerance;
+        const bool nearLower = index > 0 && x - mids[index - 1] <= tolerance;
+        if (nearUpper || nearLower) {
+            if (index + 1 < k && distance(x, centroids[index + 1]) < distance(x, centroids[index]))
+                ++index;
+            else if (index > 0 && distance(x, centroids[index - 1]) < distance(x, centroids[index]))
+                --index;
+        }
         indices[i] = static_cast<int32_t>(index);
+        sums[index] += x;
+        counts[index] += 1.0;
     }
 }
 
@@ -79,8 +102,10 @@ void CodebookQuantizer::quantizeGroup(const float* values, size_t count, std::ve
     centroids = fitCodebook(values, count);
     if (count == 0)
         return;
-    assignNearest(values, count, centroids, indices);
-    moveToMeans(values, count, indices, centroids);
+    std::vector<double> sums;
+    std::vector<double> counts;
+    assignAndAccumulate(values, count, centroids, indices, sums, counts);
+    moveToMeans(sums, counts, centroids);
     assignNearest(values, count, centroids, indices);
 }
 

@@ -15,7 +15,7 @@ struct CodebookOptions {
     Granularity granularity = Granularity::PerTensor;
     CodebookInit init = CodebookInit::Density;
     uint64_t seed = 1;                              ///< for k-means++
-    int maxIterations = 300;
+    int maxIterations = 1000;
     size_t maxPoints = 65536;                       ///< histogram resolution for large groups
 };
 
@@ -35,6 +35,9 @@ public:
                               int32_t* indices);
 
 private:
+    /// assignNearest that also sums the values and counts per centroid.
+    static void assignAndAccumulate(const float* values, size_t count, const std::vector<float>& centroids,
+                                    int32_t* indices, std::vector<double>& sums, std::vector<double>& counts);
     void quantizeGroup(const float* values, size_t count, std::vector<float>& centroids, int32_t* indices) const;
 
     CodebookOptions options_;

@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <random>
 
@@ -56,14 +57,27 @@ std::vector<double> KMeans1D::initialCentroids(const WeightedPoints& points) con
 }
 
 std::vector<double> KMeans1D::densityInit(const WeightedPoints& points) const {
-    const std::vector<double> cumulative = prefixSums(points.weights);
-    const double total = cumulative.back();
-    std::vector<double> centroids(clusterCount_, 0.0);
+    const double low = points.values.front();
+    const double high = points.values.back();
+    std::vector<double> centroids(clusterCount_, low);
+    if (!(high > low))
+        return centroids;
+    constexpr size_t binCount = 1024;
+    const double width = (high - low) / static_cast<double>(binCount);
+    std::vector<double> mass(binCount, 0.0);
+    for (size_t i = 0; i < points.size(); ++i) {
+        const auto bin = static_cast<size_t>(std::min<double>(binCount - 1, (points.values[i] - low) / width));
+        mass[bin] += points.weights[i];
+    }
+    for (double& m : mass)
+        m = std::cbrt(m);
+    const std::vector<double> cumulative = prefixSums(mass);
     for (size_t j = 0; j < clusterCount_; ++j) {
-        const double target = total * (static_cast<double>(j) + 0.5) / static_cast<double>(clusterCount_);
+        const double target = cumulative.back() * (static_cast<double>(j) + 0.5) / static_cast<double>(clusterCount_);
         const auto it = std::upper_bound(cumulative.begin() + 1, cumulative.end(), target);
-        const size_t index = std::min(points.size() - 1, static_cast<size_t>(it - (cumulative.begin() + 1)));
-        centroids[j] = points.values[index];
+        const size_t bin = std::min(binCount - 1, static_cast<size_t>(it - (cumulative.begin() + 1)));
+        const double inside = mass[bin] > 0.0 ? (target - cumulative[bin]) / mass[bin] : 0.5;
+        centroids[j] = low + (static_cast<double>(bin) + std::clamp(inside, 0.0, 1.0)) * width;
     }
     return centroids;
 }

@@ -12,7 +12,8 @@ namespace qs {
 
 /// How the initial centroids are chosen.
 enum class CodebookInit {
-    Density,        ///< quantiles (j + 0.5) / k of the value distribution
+    Density,        ///< quantiles (j + 0.5) / k of the value density raised to the power 1/3 (the spacing that
+                    ///< minimizes squared error for many levels), so Lloyd starts close to its optimum
     KMeansPlusPlus, ///< k-means++ seeding (squared-distance sampling) with a fixed seed
     Linear,         ///< evenly spaced between the minimum and the maximum
 };

@@ -117,11 +117,13 @@ private:
             int64_t begin = 0;
             int64_t end = 0;
             if (!requested.empty()) {
+                // A negative total (output_shape beyond the full output) extends the end like output_padding.
                 int64_t total = full - requested[d];
-                if (total < 0)
-                    failNode(node, "output_shape " + dimsToString(requested) + " is larger than the full output");
-                begin = autoPad_ == "SAME_UPPER" ? total / 2 : total - total / 2;
+                int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+                begin = autoPad_ == "SAME_UPPER" ? half : total - half;
                 end = total - begin;
+                if (begin < 0)
+                    failNode(node, "output_shape " + dimsToString(requested) + " would need negative begin padding");
             } else if (autoPad_ == "NOTSET") {
                 begin = pads[d];
                 end = pads[rank + d];

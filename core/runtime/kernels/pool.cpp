@@ -108,6 +108,22 @@ private:
     std::map<std::vector<int64_t>, Prepared> cache_;
 };
 
+/// Sum of `count` floats with independent partial sums, so that the compiler can vectorise the loop.
+float planeSum(const float* values, int64_t count) {
+    constexpr int kLanes = 8;
+    float partial[kLanes] = {};
+    int64_t i = 0;
+    for (; i + kLanes <= count; i += kLanes)
+        for (int lane = 0; lane < kLanes; ++lane)
+            partial[lane] += values[i + lane];
+    float sum = 0.0f;
+    for (; i < count; ++i)
+        sum += values[i];
+    for (float value : partial)
+        sum += value;
+    return sum;
+}
+
 class GlobalPoolKernel : public Kernel {
 public:
     explicit GlobalPoolKernel(bool isMax) : isMax_(isMax) {}
@@ -138,10 +154,7 @@ public:
                     best = std::max(best, plane[i]);
                 out[p] = best;
             } else {
-                float sum = 0.0f;
-                for (int64_t i = 0; i < planeSize; ++i)
-                    sum += plane[i];
-                out[p] = planeSize ? sum / static_cast<float>(planeSize) : 0.0f;
+                out[p] = planeSize ? planeSum(plane, planeSize) / static_cast<float>(planeSize) : 0.0f;
             }
         }
     }

@@ -13,7 +13,8 @@ cv::Mat gradientBgr() {
     cv::Mat image(4, 6, CV_8UC3);
     for (int y = 0; y < image.rows; ++y)
         for (int x = 0; x < image.cols; ++x)
-            image.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>(10 * y + x), static_cast<uchar>(100 + 10 * y + x),
+            image.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>(10 * y + x),
+                                                  static_cast<uchar>(100 + 10 * y + x),
                                                   static_cast<uchar>(200 + 10 * y + x));
     return image;
 }

@@ -98,7 +98,8 @@ TEST_CASE("When no file decodes the loader fails naming the folder", "[data][bat
     const ImageFolderScan scan = scanImageFolder(dir.path());
     BatchLoader loader(scan, PreprocessConfig(), 4);
     Batch batch;
-    CHECK_THROWS_WITH(loader.next(batch), Contains(dir.path()) && Contains("none of its 2 files could be read"));
+    CHECK_THROWS_WITH(loader.next(batch),
+                      Contains(dir.path()) && Contains("none of its 2 files could be read"));
     CHECK(loader.skipped().size() == 2);
     CHECK_FALSE(loader.next(batch));
 }

@@ -19,9 +19,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void makeFolder(const TempDir& dir, const std::string& relative) { fs::create_directories(dir.file(relative)); }
+void makeFolder(const TempDir& dir, const std::string& relative) {
+    fs::create_directories(dir.file(relative));
+}
 
-void writeGray(const TempDir& dir, const std::string& relative) { writeImage(dir.file(relative), gradientGray(4, 4)); }
+void writeGray(const TempDir& dir, const std::string& relative) {
+    writeImage(dir.file(relative), gradientGray(4, 4));
+}
 
 std::vector<std::string> relativePaths(const ImageFolderScan& scan) {
     std::vector<std::string> paths;
@@ -83,13 +87,15 @@ TEST_CASE("The demo calibration folder is unlabelled", "[data][imagefolder]") {
     CHECK(scan.items[255].relativePath == "calib_0255.png");
 }
 
-TEST_CASE("Labels come from sorted class folders; hidden and foreign files are ignored", "[data][imagefolder]") {
+TEST_CASE("Labels come from sorted class folders; hidden and foreign files are ignored",
+          "[data][imagefolder]") {
     TempDir dir;
     makeClassFolders(dir);
     const ImageFolderScan scan = scanImageFolder(dir.path());
     CHECK(scan.classNames == std::vector<std::string>{"a", "b", "c"});
     CHECK(relativePaths(scan) ==
-          std::vector<std::string>{"a/B.PNG", "a/a.jpg", "a/sub/deep.bmp", "b/x.tiff", "c/1.png", "root.png"});
+          std::vector<std::string>{"a/B.PNG", "a/a.jpg", "a/sub/deep.bmp", "b/x.tiff", "c/1.png",
+                                   "root.png"});
     std::vector<int> labels;
     for (const auto& item : scan.items)
         labels.push_back(item.label);
@@ -122,7 +128,8 @@ TEST_CASE("A labels file maps folder names to class indices", "[data][imagefolde
     CHECK_THROWS_WITH(scanImageFolder(dir.path(), options), Contains("nowhere.txt"));
 }
 
-TEST_CASE("Unreadable files are skipped and listed, never fatal while some are readable", "[data][imagefolder]") {
+TEST_CASE("Unreadable files are skipped and listed, never fatal while some are readable",
+          "[data][imagefolder]") {
     TempDir dir;
     writeGray(dir, "good1.png");
     writeGray(dir, "good2.jpeg");
@@ -146,7 +153,8 @@ TEST_CASE("Folders without any readable image are errors naming the folder", "[d
     const std::string file = dir.writeFile("file.png", "x");
     CHECK_THROWS_WITH(scanImageFolder(file), Contains("file.png") && Contains("not a folder"));
     makeFolder(dir, "empty");
-    CHECK_THROWS_WITH(scanImageFolder(dir.file("empty")), Contains("empty") && Contains("contains no images"));
+    CHECK_THROWS_WITH(scanImageFolder(dir.file("empty")),
+                      Contains("empty") && Contains("contains no images"));
     makeFolder(dir, "broken");
     dir.writeFile("broken/a.png", "garbage");
     dir.writeFile("broken/b.jpg", "");

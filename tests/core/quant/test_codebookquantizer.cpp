@@ -70,6 +70,7 @@ TEST_CASE("histogram-based clustering of a large tensor still assigns exactly", 
     // Close to the exact clustering of the same data.
     options.maxPoints = 1 << 20;
     const double exactError = CodebookQuantizer(options).quantize({"w", data.data(), {300000}, 0}).meanSquaredError;
+    INFO("histogram " << result.meanSquaredError << " exact " << exactError);
     CHECK(result.meanSquaredError <= exactError * 1.02);
 }
 

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -78,7 +79,8 @@ TEST_CASE("per-tensor uniform quantization stays within half a step", "[quant][u
                 REQUIRE(result.codes[i] <= result.uniform.qmax);
             }
             INFO("bits " << bits);
-            CHECK(worst <= scale * 0.5 * 1.0001);
+            // float32 rounding adds a few ulps of max|x| (about 5), visible at 16 bits.
+            CHECK(worst <= scale * 0.5 + 8.0 * 5.0 * std::numeric_limits<float>::epsilon());
             CHECK(result.meanSquaredError > 0.0);
             CHECK(result.meanSquaredError <= double(scale) * scale / 4.0);
         }

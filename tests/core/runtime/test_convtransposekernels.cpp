@@ -52,6 +52,14 @@ TEST_CASE("ConvTranspose output_padding adds rows only the bias reaches", "[runt
                                             0.5f, 0.5f, 0.5f, 0.5f, 0.5f});
 }
 
+TEST_CASE("ConvTranspose output_shape beyond the full output extends its end", "[runtime][convtranspose]") {
+    RuntimeTensor y =
+        runConvTranspose(x2x2(), ones2x2(), {intsAttr("strides", {2, 2}), intsAttr("output_shape", {5, 5})});
+    CHECK(y.dims() == std::vector<int64_t>{1, 1, 5, 5});
+    CHECK(floatsOf(y) == std::vector<float>{1, 1, 2, 2, 0, 1, 1, 2, 2, 0, 3, 3, 4, 4, 0, 3, 3, 4, 4, 0,
+                                            0, 0, 0, 0, 0});
+}
+
 TEST_CASE("ConvTranspose pads crop the full output", "[runtime][convtranspose]") {
     RuntimeTensor y = runConvTranspose(x2x2(), ones2x2(), {intsAttr("pads", {1, 1, 1, 1})});
     CHECK(y.dims() == std::vector<int64_t>{1, 1, 1, 1});

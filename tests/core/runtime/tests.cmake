@@ -7,6 +7,7 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_shapekernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_executor.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_conformance.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_parityfusion.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_convtransposekernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_resizekernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_indexingkernels.cpp
