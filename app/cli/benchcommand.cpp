@@ -1,6 +1,7 @@
 #include "benchcommand.h"
 
 #include "argparser.h"
+#include "modelcommandargs.h"
 #include "progressline.h"
 #include "runcommand.h"
 #include "usageerror.h"
@@ -85,20 +86,11 @@ int runBench(const std::vector<std::string>& args) {
     std::vector<std::string> remaining = args;
     std::vector<std::string> shapeSpecs = takeRepeatedOption(remaining, "--input-shape");
     ArgParser parser("bench");
-    parser.addOption("--threads");
     parser.addOption("--iterations");
     parser.addFlag("--json");
-    parser.addFlag("--help");
-    parser.addFlag("-h");
-    parser.parse(remaining);
-    if (parser.flag("--help") || parser.flag("-h")) {
-        std::cout << kUsage;
+    if (!parseModelCommand(parser, remaining, kUsage))
         return 0;
-    }
-    parser.requirePositionals(1, 1, "MODEL argument");
-    ExecutorOptions options;
-    if (std::optional<std::string> threads = parser.option("--threads"))
-        options.threadCount = parsePositiveCount(*threads, "--threads");
+    ExecutorOptions options = executorOptionsFrom(parser);
     int iterations = 20;
     if (std::optional<std::string> count = parser.option("--iterations"))
         iterations = parsePositiveCount(*count, "--iterations");

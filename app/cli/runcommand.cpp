@@ -1,6 +1,7 @@
 #include "runcommand.h"
 
 #include "argparser.h"
+#include "modelcommandargs.h"
 #include "progressline.h"
 #include "usageerror.h"
 
@@ -90,21 +91,12 @@ int runRun(const std::vector<std::string>& args) {
     std::vector<std::string> inputSpecs = takeRepeatedOption(remaining, "--input");
     ArgParser parser("run");
     parser.addOption("--output-dir");
-    parser.addOption("--threads");
-    parser.addFlag("--help");
-    parser.addFlag("-h");
-    parser.parse(remaining);
-    if (parser.flag("--help") || parser.flag("-h")) {
-        std::cout << kUsage;
+    if (!parseModelCommand(parser, remaining, kUsage))
         return 0;
-    }
-    parser.requirePositionals(1, 1, "MODEL argument");
     std::optional<std::string> outputDir = parser.option("--output-dir");
     if (!outputDir)
         throw UsageError("run needs --output-dir DIR");
-    ExecutorOptions options;
-    if (std::optional<std::string> threads = parser.option("--threads"))
-        options.threadCount = parsePositiveCount(*threads, "--threads");
+    ExecutorOptions options = executorOptionsFrom(parser);
     TensorMap inputs = readInputs(inputSpecs);
 
     const std::string path = parser.positionals().front();

@@ -1,5 +1,6 @@
 #include "model/onnxloader.h"
 
+#include "model/collapsewhitespace.h"
 #include "model/constantfolding.h"
 #include "model/graphconversion.h"
 #include "model/identityremoval.h"
@@ -69,22 +70,6 @@ private:
     bool cancelled_ = false;
 };
 
-std::string oneLine(const std::string& text) {
-    std::string line;
-    bool pendingSpace = false;
-    for (char c : text) {
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            pendingSpace = !line.empty();
-            continue;
-        }
-        if (pendingSpace)
-            line += ' ';
-        pendingSpace = false;
-        line += c;
-    }
-    return line;
-}
-
 void parseModel(google::protobuf::io::ZeroCopyInputStream& input, int64_t totalBytes,
                 const ProgressCallback& progress, onnx::ModelProto& model) {
     ProgressInputStream counted(input, totalBytes, progress);
@@ -115,7 +100,7 @@ void checkPart(const std::string& subject, std::vector<std::string>& warnings, C
     try {
         check();
     } catch (const std::exception& error) {
-        warnings.push_back("checker: " + subject + ": " + oneLine(error.what()));
+        warnings.push_back("checker: " + subject + ": " + collapseWhitespace(error.what()));
     }
 }
 
@@ -221,11 +206,11 @@ template <typename Load> LoadResult withFileName(const std::string& displayName,
     } catch (const Cancelled&) {
         throw;
     } catch (const Error& error) {
-        throw Error(displayName + ": " + oneLine(error.what()));
+        throw Error(displayName + ": " + collapseWhitespace(error.what()));
     } catch (const std::bad_alloc&) {
         throw Error(displayName + ": out of memory while loading the model");
     } catch (const std::exception& error) {
-        throw Error(displayName + ": " + oneLine(error.what()));
+        throw Error(displayName + ": " + collapseWhitespace(error.what()));
     }
 }
 

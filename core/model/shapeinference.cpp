@@ -1,5 +1,7 @@
 #include "model/shapeinference.h"
 
+#include "model/collapsewhitespace.h"
+
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
 
@@ -23,22 +25,6 @@ namespace {
 
 const int kTimeoutSeconds = 600;
 const int kPollMilliseconds = 100;
-
-std::string collapseWhitespace(const std::string& text) {
-    std::string line;
-    bool pendingSpace = false;
-    for (char c : text) {
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            pendingSpace = !line.empty();
-            continue;
-        }
-        if (pendingSpace)
-            line += ' ';
-        pendingSpace = false;
-        line += c;
-    }
-    return line;
-}
 
 /// Runs inference in this process; returns libonnx's error text (empty when it had nothing to say).
 std::string inferInProcess(onnx::ModelProto& model) {

@@ -1,6 +1,7 @@
 #include "quant/codebookquantizer.h"
 
 #include "quant/channellayout.h"
+#include "quant/weightgroups.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -110,18 +111,10 @@ void CodebookQuantizer::quantizeGroup(const float* values, size_t count, std::ve
 }
 
 WeightQuantization CodebookQuantizer::quantize(const WeightView& weight) const {
-    const bool perChannel = options_.granularity == Granularity::PerChannel;
-    const size_t count = elementCountOf(weight.dims, weight.name);
-    checkWeightValues(weight, count);
-    const ChannelLayout layout = perChannel ? ChannelLayout::alongAxis(weight.dims, weight.channelAxis, weight.name)
-                                            : ChannelLayout::wholeTensor(count);
-    const int rank = static_cast<int>(weight.dims.size());
-    WeightQuantization result;
-    result.scheme = SchemeKind::Codebook;
-    result.bits = options_.bits;
-    result.axis = perChannel ? (weight.channelAxis < 0 ? weight.channelAxis + rank : weight.channelAxis) : -1;
-    result.codes.resize(count);
-    result.dequantized.resize(count);
+    const WeightGroups groups = WeightGroups::of(weight, options_.granularity);
+    const size_t count = groups.elementCount;
+    const ChannelLayout& layout = groups.layout;
+    WeightQuantization result = groups.emptyResult(SchemeKind::Codebook, options_.bits);
     result.tables.resize(layout.channels);
     if (layout.channels == 1) {
         quantizeGroup(weight.data, count, result.tables[0], result.codes.data());

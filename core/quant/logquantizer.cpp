@@ -1,6 +1,7 @@
 #include "quant/logquantizer.h"
 
 #include "quant/channellayout.h"
+#include "quant/weightgroups.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -48,18 +49,10 @@ int32_t LogQuantizer::nearestLevel(float value, const std::vector<float>& magnit
 }
 
 WeightQuantization LogQuantizer::quantize(const WeightView& weight) const {
-    const bool perChannel = options_.granularity == Granularity::PerChannel;
-    const size_t count = elementCountOf(weight.dims, weight.name);
-    checkWeightValues(weight, count);
-    const ChannelLayout layout = perChannel ? ChannelLayout::alongAxis(weight.dims, weight.channelAxis, weight.name)
-                                            : ChannelLayout::wholeTensor(count);
-    const int rank = static_cast<int>(weight.dims.size());
-    WeightQuantization result;
-    result.scheme = SchemeKind::Log;
-    result.bits = options_.bits;
-    result.axis = perChannel ? (weight.channelAxis < 0 ? weight.channelAxis + rank : weight.channelAxis) : -1;
-    result.codes.resize(count);
-    result.dequantized.resize(count);
+    const WeightGroups groups = WeightGroups::of(weight, options_.granularity);
+    const size_t count = groups.elementCount;
+    const ChannelLayout& layout = groups.layout;
+    WeightQuantization result = groups.emptyResult(SchemeKind::Log, options_.bits);
     for (size_t channel = 0; channel < layout.channels; ++channel) {
         const float scale = channelAbsMax(layout, weight.data, channel);
         result.tables.push_back(levels(scale > 0.0f ? scale : 1.0f, options_.bits));

@@ -3,13 +3,13 @@
 // by ONNX as [Cin, Cout/group, k...]) reordered once per content.
 
 #include "runtime/kernelregistry.h"
+#include "runtime/kernels/convkernelbase.h"
 #include "runtime/kernels/dnnlsupport.h"
 #include "runtime/kernels/kernelfamilies.h"
 #include "runtime/kernels/postop.h"
 #include "runtime/nodeattributes.h"
 
 #include <cstring>
-#include <map>
 
 namespace qs {
 
@@ -22,7 +22,7 @@ struct DeconvGeometry {
     std::vector<int64_t> padsEnd;  ///< may be negative when output_padding adds rows no input reaches
 };
 
-class ConvTransposeKernel : public Kernel {
+class ConvTransposeKernel : public ConvKernelBase<dnnl::deconvolution_forward> {
 public:
     explicit ConvTransposeKernel(const Node& node)
         : kernelShape_(attrInts(node, "kernel_shape")), strides_(attrInts(node, "strides")),
@@ -37,44 +37,13 @@ public:
             failNode(node, "pads must hold a begin and an end value per axis");
     }
 
-    bool acceptsLayouts(const std::vector<const RuntimeTensor*>&) const override { return true; }
-
     bool fuseActivation(const Node& activation, const ConstantLookup& constants) override {
         return postOp_.set(activation, constants);
     }
 
-    void run(const std::vector<const RuntimeTensor*>& inputs, std::vector<RuntimeTensor>& outputs,
-             KernelContext& context) override {
-        const Node& node = *context.node;
-        if (inputs.size() < 2 || !inputs[0] || !inputs[1])
-            failNode(node, "expects input X and weights W");
-        const RuntimeTensor& x = *inputs[0];
-        const RuntimeTensor& w = *inputs[1];
-        const RuntimeTensor* bias = inputs.size() > 2 ? inputs[2] : nullptr;
-        checkShapes(node, x, w, bias);
-        try {
-            Prepared& prepared = prepare(node, x.dims(), w.dims(), bias != nullptr);
-            outputs[0] = allocateFor(prepared.primitiveDesc.dst_desc(), DataType::Float, prepared.outputDims, context);
-            execute(prepared, x, w, bias, outputs[0]);
-        } catch (const dnnl::error& error) {
-            rethrowDnnl(error, nodeLabel(node));
-        }
-    }
-
 private:
-    struct Prepared {
-        std::vector<int64_t> outputDims;
-        dnnl::deconvolution_forward::primitive_desc primitiveDesc;
-        dnnl::deconvolution_forward primitive;
-        dnnl::memory weights;
-        uint64_t weightsContentId = 0;
-    };
-
-    void checkShapes(const Node& node, const RuntimeTensor& x, const RuntimeTensor& w, const RuntimeTensor* bias) {
-        if (x.type() != DataType::Float || w.type() != DataType::Float || (bias && bias->type() != DataType::Float))
-            failNode(node, "supports float32 only, got " + x.describe() + " and " + w.describe());
-        if (x.rank() < 3 || x.rank() > 5 || w.rank() != x.rank())
-            failNode(node, "expects X and W of rank 3 to 5, got " + x.describe() + " and " + w.describe());
+    void checkChannels(const Node& node, const RuntimeTensor& x, const RuntimeTensor& w,
+                       const RuntimeTensor* bias) const override {
         if (x.dims()[1] != w.dims()[0] || w.dims()[0] % group_ != 0)
             failNode(node, "channels of X " + x.describe() + " do not match W " + w.describe() + " with group " +
                                std::to_string(group_));
@@ -138,15 +107,8 @@ private:
         return geometry;
     }
 
-    Prepared& prepare(const Node& node, const std::vector<int64_t>& xDims, const std::vector<int64_t>& wDims,
-                      bool hasBias) {
-        std::vector<int64_t> key = xDims;
-        key.insert(key.end(), wDims.begin(), wDims.end());
-        key.push_back(hasBias);
-        auto found = cache_.find(key);
-        if (found != cache_.end())
-            return found->second;
-
+    Plan plan(const Node& node, const std::vector<int64_t>& xDims, const std::vector<int64_t>& wDims,
+              bool hasBias) override {
         std::vector<int64_t> spatial(xDims.begin() + 2, xDims.end());
         std::vector<int64_t> kernel(wDims.begin() + 2, wDims.end());
         if (!kernelShape_.empty() && kernelShape_ != kernel)
@@ -176,13 +138,8 @@ private:
                                                                 dnnlStrides, dilations, padL, padR)
                             : dnnl::deconvolution_forward::desc(prop, algorithm, srcMd, weightsMd, dstMd, dnnlStrides,
                                                                 dilations, padL, padR);
-        Prepared prepared{outputDims,
-                          dnnl::deconvolution_forward::primitive_desc(desc, postOp_.attributes(), cpuEngine()),
-                          {},
-                          {},
-                          0};
-        prepared.primitive = dnnl::deconvolution_forward(prepared.primitiveDesc);
-        return cache_.emplace(key, std::move(prepared)).first->second;
+        return {outputDims,
+                dnnl::deconvolution_forward::primitive_desc(desc, postOp_.attributes(), cpuEngine())};
     }
 
     /// oneDNN's logical weight dims: [Cout, Cin, k...] or [group, Cout/group, Cin/group, k...].
@@ -216,24 +173,12 @@ private:
         return dnnl::memory::desc(logicalWeightDims(wDims), dnnl::memory::data_type::f32, strides);
     }
 
-    void execute(Prepared& prepared, const RuntimeTensor& x, const RuntimeTensor& w, const RuntimeTensor* bias,
-                 RuntimeTensor& y) {
-        if (!prepared.weights || w.contentId() == 0 || w.contentId() != prepared.weightsContentId) {
-            RuntimeTensor plainWeights = toPlainLayout(w, nullptr);
-            dnnl::memory source(onnxWeightDesc(w.dims()), cpuEngine(), const_cast<void*>(plainWeights.raw()));
-            dnnl::memory target(prepared.primitiveDesc.weights_desc(), cpuEngine());
-            executePrimitive(dnnl::reorder(source, target), {{DNNL_ARG_FROM, source}, {DNNL_ARG_TO, target}});
-            prepared.weights = target;
-            prepared.weightsContentId = w.contentId();
-        }
-        dnnl::memory src = toLayout(x, prepared.primitiveDesc.src_desc());
-        dnnl::memory dst(storedDesc(y), cpuEngine(), y.raw());
-        std::unordered_map<int, dnnl::memory> arguments = {
-            {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, prepared.weights}, {DNNL_ARG_DST, dst}};
-        if (bias)
-            arguments[DNNL_ARG_BIAS] = dnnl::memory(prepared.primitiveDesc.bias_desc(), cpuEngine(),
-                                                    const_cast<void*>(bias->raw()));
-        executePrimitive(prepared.primitive, arguments);
+    dnnl::memory reorderWeights(const RuntimeTensor& w, const dnnl::memory::desc& desc) const override {
+        RuntimeTensor plainWeights = toPlainLayout(w, nullptr);
+        dnnl::memory source(onnxWeightDesc(w.dims()), cpuEngine(), const_cast<void*>(plainWeights.raw()));
+        dnnl::memory target(desc, cpuEngine());
+        executePrimitive(dnnl::reorder(source, target), {{DNNL_ARG_FROM, source}, {DNNL_ARG_TO, target}});
+        return target;
     }
 
     std::vector<int64_t> kernelShape_;
@@ -245,7 +190,6 @@ private:
     std::string autoPad_;
     int64_t group_ = 1;
     PostOp postOp_;
-    std::map<std::vector<int64_t>, Prepared> cache_;
 };
 
 } // namespace

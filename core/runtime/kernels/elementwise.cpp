@@ -4,9 +4,10 @@
 #include "runtime/kernelregistry.h"
 #include "runtime/kernels/broadcast.h"
 #include "runtime/kernels/dnnlsupport.h"
+#include "runtime/kernels/firstinput.h"
 #include "runtime/kernels/kernelfamilies.h"
-#include <cstring>
 #include "runtime/nodeattributes.h"
+#include <cstring>
 
 #include <cmath>
 #include <limits>
@@ -117,9 +118,7 @@ public:
     void run(const std::vector<const RuntimeTensor*>& inputs, std::vector<RuntimeTensor>& outputs,
              KernelContext& context) override {
         const Node& node = *context.node;
-        if (inputs.empty() || !inputs[0])
-            failNode(node, "missing input");
-        const RuntimeTensor& x = *inputs[0];
+        const RuntimeTensor& x = firstInput(node, inputs);
         UnaryParams params = params_;
         if (op_ == UnaryOp::Clip)
             clipBounds(inputs, node, params);

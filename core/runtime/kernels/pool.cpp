@@ -4,6 +4,7 @@
 #include "runtime/kernelregistry.h"
 #include "runtime/kernels/convgeometry.h"
 #include "runtime/kernels/dnnlsupport.h"
+#include "runtime/kernels/firstinput.h"
 #include "runtime/kernels/kernelfamilies.h"
 #include "runtime/nodeattributes.h"
 
@@ -32,9 +33,7 @@ public:
     void run(const std::vector<const RuntimeTensor*>& inputs, std::vector<RuntimeTensor>& outputs,
              KernelContext& context) override {
         const Node& node = *context.node;
-        if (inputs.empty() || !inputs[0])
-            failNode(node, "missing input");
-        const RuntimeTensor& x = *inputs[0];
+        const RuntimeTensor& x = firstInput(node, inputs);
         bool integer = x.type() == DataType::UInt8 || x.type() == DataType::Int8;
         if (x.type() != DataType::Float && !(isMax_ && integer))
             failNode(node, "supports float32 (and 8-bit integers for MaxPool) only, got " + x.describe());
@@ -131,9 +130,7 @@ public:
     void run(const std::vector<const RuntimeTensor*>& inputs, std::vector<RuntimeTensor>& outputs,
              KernelContext& context) override {
         const Node& node = *context.node;
-        if (inputs.empty() || !inputs[0])
-            failNode(node, "missing input");
-        const RuntimeTensor& x = *inputs[0];
+        const RuntimeTensor& x = firstInput(node, inputs);
         if (x.type() != DataType::Float || x.rank() < 2)
             failNode(node, "expects a float32 tensor of rank >= 2, got " + x.describe());
         std::vector<int64_t> outDims(x.dims().size(), 1);

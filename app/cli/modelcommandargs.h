@@ -1,0 +1,22 @@
+#pragma once
+// Command-line handling shared by the commands that run a model (run, bench): one MODEL argument,
+// --threads N and --help / -h.
+
+#include "argparser.h"
+
+#include "runtime/executor.h"
+
+#include <string>
+#include <vector>
+
+namespace qs::cli {
+
+/// Declares --threads, --help and -h on `parser` (besides the command's own options) and parses `args`.
+/// Prints `usage` and returns false when help was asked for; otherwise requires exactly one MODEL argument
+/// and returns true.
+bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage);
+
+/// Engine options from the parsed --threads (a UsageError unless it is a positive integer).
+ExecutorOptions executorOptionsFrom(const ArgParser& parser);
+
+} // namespace qs::cli

@@ -1,0 +1,12 @@
+#pragma once
+// Library error texts (libonnx's checker and shape inference) turned into one-line messages.
+
+#include <string>
+
+namespace qs {
+
+/// `text` on one line: runs of spaces, tabs and line breaks become one space; leading and trailing ones are
+/// dropped.
+std::string collapseWhitespace(const std::string& text);
+
+} // namespace qs
