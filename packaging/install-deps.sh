@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
-  libopencv-dev libdnnl-dev libgraphviz-dev
+  libopencv-dev libdnnl-dev
   catch2 nlohmann-json3-dev
   xvfb xauth imagemagick fonts-dejavu-core
   python3 python3-numpy python3-torch python3-torchvision python3-onnx python3-pil

@@ -1,6 +1,7 @@
 #pragma once
 // Parameters of uniform (affine) quantization, in the form ONNX QuantizeLinear/DequantizeLinear take them, and their
-// computation from a float range the way ONNX Runtime's quantization tools do it.
+// computation from a float range: the range is widened to include zero, and symmetric signed codes use the narrow
+// range ([-127, 127] for int8) so that zero maps to zero exactly.
 
 #include "quant/quantscheme.h"
 
