@@ -33,6 +33,7 @@ struct Step {
 struct Plan {
     std::vector<Step> steps;
     std::vector<int> releaseAtStart;  ///< graph inputs nobody consumes
+    std::vector<bool> hooked;         ///< per slot: the run's hooks see it (empty: every slot)
 };
 
 bool isFusableActivation(const std::string& opType) {
@@ -52,8 +53,11 @@ struct Executor::Impl {
     std::vector<RuntimeTensor> constants;  ///< by slot; null for non-constants
     std::vector<int> inputSlots;
     std::vector<int> outputSlots;
+    std::vector<std::vector<std::string>> implicitInputs;  ///< by node: enclosing-scope values its subgraphs read
     std::unique_ptr<Plan> fusedPlan;
     std::unique_ptr<Plan> hookedPlan;
+    std::map<std::set<std::string>, std::unique_ptr<Plan>> partlyHookedPlans;
+    std::vector<bool> hookedForFusion;  ///< while building a plan: slots that must not be fused away
     BufferPool pool;
     std::mutex runMutex;
 
@@ -75,13 +79,13 @@ struct Executor::Impl {
         return (*factory)(node, opset);
     }
 
-    Plan& plan(bool hooked);
-    std::unique_ptr<Plan> buildPlan(bool allowFusion);
+    Plan& plan(bool hooked, const std::set<std::string>* hookedTensors);
+    std::unique_ptr<Plan> buildPlan(bool allowFusion, const std::vector<bool>* hookedSlots = nullptr);
     void fuseSwish(size_t n, const std::vector<int>& consumerCount, const std::set<int>& graphOutputs,
                    const ConstantLookup& constantLookup, Step& step, std::vector<bool>& fusedAway);
     void bindInputs(std::vector<RuntimeTensor>& values, const TensorMap& inputs) const;
     void bindOverrides(std::vector<RuntimeTensor>& values, const TensorMap& overrides) const;
-    void produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options);
+    void produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options, const Plan& plan);
     void release(std::vector<RuntimeTensor>& values, int slotIndex);
 };
 
@@ -95,7 +99,25 @@ int64_t Executor::defaultDomainOpset(const ModelInfo& info) {
 /// Element types the kernels handle; tensors of other types make their nodes unsupported.
 static bool isRuntimeType(DataType type) {
     return type == DataType::Float || type == DataType::Int64 || type == DataType::Int32 || type == DataType::Bool ||
-           type == DataType::UInt8 || type == DataType::Int8;
+           type == DataType::UInt8 || type == DataType::Int8 || type == DataType::Int16 || type == DataType::UInt16 ||
+           type == DataType::Double;
+}
+
+/// Operators whose kernels also compute on float64 tensors (elementwise math, Cast, reductions and the operators
+/// that only move data). Any other node touching a float64 tensor is unsupported.
+static bool computesInDouble(const Node& node) {
+    static const std::set<std::string> ops = {
+        "Relu", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Abs", "Neg", "Erf", "Floor", "Ceil", "Round",
+        "Reciprocal", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Softplus", "Softsign", "Sign",
+        "LeakyRelu", "Elu", "Selu", "Celu", "HardSigmoid", "HardSwish", "Mish", "ThresholdedRelu", "Clip", "IsNaN",
+        "Add", "Sub", "Mul", "Div", "Pow", "Mod", "PRelu", "Equal", "Less", "Greater", "LessOrEqual",
+        "GreaterOrEqual", "Sum", "Mean", "Max", "Min", "Where", "Cast", "CastLike", "Identity", "Reshape", "Flatten",
+        "Squeeze", "Unsqueeze", "Transpose", "Concat", "Split", "Slice", "Gather", "GatherElements", "GatherND",
+        "Shape", "Size", "ConstantOfShape", "Expand", "Tile", "Range", "Pad", "DepthToSpace", "SpaceToDepth",
+        "ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceSumSquare", "ReduceL1",
+        "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "Einsum", "ScatterElements", "ScatterND", "CumSum", "If",
+        "Loop", "Scan"};
+    return (node.domain.empty() || node.domain == "ai.onnx") && ops.count(node.opType);
 }
 
 /// The element type of `name` as declared by an initializer or inferred value info, or Undefined.
@@ -104,14 +126,21 @@ static DataType declaredType(const Graph& graph, const std::string& name) {
     if (initializer != graph.initializers.end())
         return initializer->second.type;
     auto info = graph.valueInfos.find(name);
-    return info == graph.valueInfos.end() ? DataType::Undefined : info->second.type;
+    if (info != graph.valueInfos.end())
+        return info->second.type;
+    for (const ValueInfo& input : graph.inputs)
+        if (input.name == name)
+            return input.type;
+    return DataType::Undefined;
 }
 
 /// Why the node's tensors cannot be held or computed, or "".
-static std::string unsupportedTypeReason(const Graph& graph, const Node& node) {
+static std::string unsupportedTypeReason(const Graph& graph, const Node& node,
+                                         const std::set<std::string>& enclosingScopeInputs) {
     for (const std::string& name : node.inputs)
         for (const ValueInfo& input : graph.inputs)
-            if (!name.empty() && input.name == name && input.type == DataType::Undefined)
+            if (!name.empty() && input.name == name && input.type == DataType::Undefined &&
+                !enclosingScopeInputs.count(name))
                 return "graph input '" + name + "' is not a tensor the runtime can hold (sequence, optional or map)";
     std::vector<std::string> names = node.inputs;
     names.insert(names.end(), node.outputs.begin(), node.outputs.end());
@@ -120,11 +149,14 @@ static std::string unsupportedTypeReason(const Graph& graph, const Node& node) {
         if (type != DataType::Undefined && !isRuntimeType(type))
             return "tensor '" + name + "' has element type " + std::to_string(static_cast<int>(type)) +
                    ", which the runtime does not compute with";
+        if (type == DataType::Double && !computesInDouble(node))
+            return "tensor '" + name + "' is float64, which this operator does not compute with";
     }
     return {};
 }
 
-std::vector<UnsupportedNode> Executor::findUnsupported(const Model& model) {
+std::vector<UnsupportedNode> Executor::findUnsupported(const Model& model,
+                                                       const std::set<std::string>& enclosingScopeInputs) {
     std::vector<UnsupportedNode> unsupported;
     int64_t opset = defaultDomainOpset(model.info);
     std::map<std::string, RuntimeTensor> converted;
@@ -138,7 +170,7 @@ std::vector<UnsupportedNode> Executor::findUnsupported(const Model& model) {
         return &converted.emplace(name, RuntimeTensor::fromConstant(initializer->second)).first->second;
     };
     for (const Node& node : model.graph.nodes) {
-        std::string reason = unsupportedTypeReason(model.graph, node);
+        std::string reason = unsupportedTypeReason(model.graph, node, enclosingScopeInputs);
         const KernelFactory* factory = builtinKernelRegistry().find(node.domain, node.opType, opset);
         if (!factory) {
             reason = "operator not supported";
@@ -184,7 +216,7 @@ static std::string unsupportedMessage(const std::string& graphName, const std::v
 }
 
 Executor::Executor(const Model& model, const ExecutorOptions& options) : impl_(std::make_unique<Impl>()) {
-    std::vector<UnsupportedNode> unsupported = findUnsupported(model);
+    std::vector<UnsupportedNode> unsupported = findUnsupported(model, options.enclosingScopeInputs);
     if (!unsupported.empty())
         throw Error(unsupportedMessage(model.graph.name, unsupported));
     Impl& impl = *impl_;
@@ -209,10 +241,14 @@ Executor::Executor(const Model& model, const ExecutorOptions& options) : impl_(s
             throw Error("graph output '" + output.name + "' is produced by no node, input or initializer");
         impl.outputSlots.push_back(impl.slot(output.name));
     }
-    for (const Node& node : impl.graph.nodes)
-        for (const std::string& name : node.inputs)
+    for (const Node& node : impl.graph.nodes) {
+        impl.implicitInputs.push_back(implicitInputs(node));
+        std::vector<std::string> names = node.inputs;
+        names.insert(names.end(), impl.implicitInputs.back().begin(), impl.implicitInputs.back().end());
+        for (const std::string& name : names)
             if (!name.empty() && !impl.slotOf.count(name))
                 throw Error(nodeLabel(node) + ": input '" + name + "' is produced by no node, input or initializer");
+    }
 }
 
 Executor::~Executor() = default;
@@ -221,7 +257,21 @@ int Executor::threadCount() const { return impl_->threadCount; }
 const std::vector<ValueInfo>& Executor::inputs() const { return impl_->graph.inputs; }
 const std::vector<ValueInfo>& Executor::outputs() const { return impl_->graph.outputs; }
 
-Plan& Executor::Impl::plan(bool hooked) {
+Plan& Executor::Impl::plan(bool hooked, const std::set<std::string>* hookedTensors) {
+    if (hooked && hookedTensors) {
+        std::unique_ptr<Plan>& cached = partlyHookedPlans[*hookedTensors];
+        if (!cached) {
+            std::vector<bool> hookedSlots(slotNames.size(), false);
+            for (const std::string& name : *hookedTensors) {
+                auto found = slotOf.find(name);
+                if (found != slotOf.end())
+                    hookedSlots[found->second] = true;
+            }
+            cached = buildPlan(fuseActivations, &hookedSlots);
+            cached->hooked = std::move(hookedSlots);
+        }
+        return *cached;
+    }
     std::unique_ptr<Plan>& cached = hooked ? hookedPlan : fusedPlan;
     if (!cached)
         cached = buildPlan(!hooked && fuseActivations);
@@ -244,6 +294,8 @@ void Executor::Impl::fuseSwish(size_t n, const std::vector<int>& consumerCount, 
     bool pairs = (mul.inputs[0] == node.outputs[0] && mul.inputs[1] == s) ||
                  (mul.inputs[1] == node.outputs[0] && mul.inputs[0] == s);
     int sSlot = slotOf.at(s);
+    if (!hookedForFusion.empty() && hookedForFusion[sSlot])
+        return;
     if (!pairs || consumerCount[x] != 2 || consumerCount[sSlot] != 1 || graphOutputs.count(x) ||
         graphOutputs.count(sSlot))
         return;
@@ -260,14 +312,18 @@ void Executor::Impl::fuseSwish(size_t n, const std::vector<int>& consumerCount, 
     step.outputNames[0] = mul.outputs[0];
 }
 
-std::unique_ptr<Plan> Executor::Impl::buildPlan(bool allowFusion) {
+std::unique_ptr<Plan> Executor::Impl::buildPlan(bool allowFusion, const std::vector<bool>* hookedSlots) {
+    hookedForFusion = hookedSlots ? *hookedSlots : std::vector<bool>();
     auto result = std::make_unique<Plan>();
     std::set<int> graphOutputs(outputSlots.begin(), outputSlots.end());
     std::vector<int> consumerCount(slotNames.size(), 0);
-    for (const Node& node : graph.nodes)
-        for (const std::string& name : node.inputs)
+    for (size_t n = 0; n < graph.nodes.size(); ++n) {
+        for (const std::string& name : graph.nodes[n].inputs)
             if (!name.empty())
                 ++consumerCount[slotOf.at(name)];
+        for (const std::string& name : implicitInputs[n])
+            ++consumerCount[slotOf.at(name)];
+    }
     ConstantLookup constantLookup = [this](const std::string& name) -> const RuntimeTensor* {
         auto found = slotOf.find(name);
         if (found == slotOf.end() || constants[found->second].isNull())
@@ -284,11 +340,16 @@ std::unique_ptr<Plan> Executor::Impl::buildPlan(bool allowFusion) {
         step.kernel = createKernel(node);
         for (const std::string& name : node.inputs)
             step.inputSlots.push_back(name.empty() ? -1 : slotOf.at(name));
+        for (const std::string& name : implicitInputs[n])
+            step.inputSlots.push_back(slotOf.at(name));
         for (const std::string& name : node.outputs) {
             step.outputSlots.push_back(name.empty() ? -1 : slotOf.at(name));
             step.outputNames.push_back(name);
         }
-        if (allowFusion && node.outputs.size() == 1 && n + 1 < graph.nodes.size()) {
+        // A tensor the hooks watch must exist: its producer is not fused with what follows.
+        const bool outputHooked = hookedSlots && node.outputs.size() == 1 && step.outputSlots[0] >= 0 &&
+                                  (*hookedSlots)[step.outputSlots[0]];
+        if (allowFusion && !outputHooked && node.outputs.size() == 1 && n + 1 < graph.nodes.size()) {
             int outputSlot = step.outputSlots[0];
             const Node& next = graph.nodes[n + 1];
             bool soleConsumer = outputSlot >= 0 && consumerCount[outputSlot] == 1 && !graphOutputs.count(outputSlot) &&
@@ -368,9 +429,12 @@ void Executor::Impl::bindOverrides(std::vector<RuntimeTensor>& values, const Ten
     }
 }
 
-void Executor::Impl::produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options) {
+void Executor::Impl::produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options,
+                              const Plan& plan) {
     const std::string& name = slotNames[slotIndex];
     if (!options.transform && !options.observer)
+        return;
+    if (!plan.hooked.empty() && !plan.hooked[slotIndex])
         return;
     if (!values[slotIndex].isPlain())
         values[slotIndex] = toPlainLayout(values[slotIndex], &pool);
@@ -416,9 +480,9 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
     if (options.weightOverrides)
         impl.bindOverrides(values, *options.weightOverrides);
     bool hooked = options.observer || options.transform;
-    Plan& plan = impl.plan(hooked);
+    Plan& plan = impl.plan(hooked, options.hookedTensors.get());
     for (int slotIndex : impl.inputSlots)
-        impl.produced(values, slotIndex, options);
+        impl.produced(values, slotIndex, options, plan);
     for (int slotIndex : plan.releaseAtStart)
         impl.release(values, slotIndex);
 
@@ -451,7 +515,7 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
             if (kernelOutputs[o].isNull())
                 throw Error(nodeLabel(node) + ": produced no value for output '" + step.outputNames[o] + "'");
             values[slotIndex] = std::move(kernelOutputs[o]);
-            impl.produced(values, slotIndex, options);
+            impl.produced(values, slotIndex, options, plan);
         }
         for (int slotIndex : step.releaseAfter)
             impl.release(values, slotIndex);

@@ -1,6 +1,7 @@
 #pragma once
-// Runs a model of the graph IR on the CPU: float32 inference with int64/int32/bool tensors for shape arithmetic,
-// heavy operators on oneDNN, everything else in plain loops. Construction checks every node and reports all
+// Runs a model of the graph IR on the CPU: float32 inference with int64/int32/bool tensors for shape arithmetic and
+// 8/16-bit integer tensors for quantized models, heavy operators on oneDNN, everything else in plain loops.
+// Subgraphs (If, Loop, Scan bodies) run on nested executors. Construction checks every node and reports all
 // unsupported operators at once; each distinct set of input shapes is planned once and its kernels (with their
 // cached primitives and reordered weights) reused. Buffers are recycled after each tensor's last consumer.
 //
@@ -16,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,12 +34,18 @@ using TensorTransform =
 struct ExecutorOptions {
     int threadCount = 0;          ///< threads for every kernel; 0 = the machine's hardware threads
     bool fuseActivations = true;  ///< apply Relu/Clip inside the preceding Conv when no hook watches the tensor
+    /// Graph inputs that carry values of an enclosing graph (when running a subgraph body): their element type is
+    /// known only when they arrive.
+    std::set<std::string> enclosingScopeInputs;
 };
 
 struct RunOptions {
     TensorObserver observer;
     TensorTransform transform;
     const TensorMap* weightOverrides = nullptr;  ///< initializer name -> tensor of the same type and dims
+    /// When set, the observer and the transform see only these tensors, and everything else runs on the fast path
+    /// (activations fused into their producers, blocked layouts kept). Null: every tensor is hooked.
+    std::shared_ptr<const std::set<std::string>> hookedTensors;
 };
 
 /// One node the runtime cannot execute, with the reason.
@@ -59,7 +67,9 @@ public:
     Executor& operator=(const Executor&) = delete;
 
     /// The nodes of `model` that the runtime cannot execute (empty when it can run the whole model).
-    static std::vector<UnsupportedNode> findUnsupported(const Model& model);
+    /// `enclosingScopeInputs` as in ExecutorOptions.
+    static std::vector<UnsupportedNode> findUnsupported(const Model& model,
+                                                        const std::set<std::string>& enclosingScopeInputs = {});
     /// Opset of the default ONNX domain, with a recent default when the model declares none.
     static int64_t defaultDomainOpset(const ModelInfo& info);
 

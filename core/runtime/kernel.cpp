@@ -1,6 +1,9 @@
 #include "runtime/kernel.h"
 
+#include "model/toposort.h"
 #include "runtime/nodeattributes.h"
+
+#include <set>
 
 namespace qs {
 
@@ -9,6 +12,21 @@ RuntimeTensor KernelContext::allocate(DataType type, std::vector<int64_t> dims) 
         return RuntimeTensor(type, std::move(dims));
     size_t bytes = static_cast<size_t>(elementCountOf(dims)) * runtimeElementSize(type);
     return RuntimeTensor(type, std::move(dims), pool->acquire(bytes));
+}
+
+std::vector<std::string> implicitInputs(const Node& node) {
+    std::set<std::string> names;
+    for (const Attribute& attribute : node.attributes) {
+        if (attribute.graph)
+            for (const std::string& name : outerScopeReferences(*attribute.graph))
+                names.insert(name);
+        for (const auto& graph : attribute.graphs)
+            if (graph)
+                for (const std::string& name : outerScopeReferences(*graph))
+                    names.insert(name);
+    }
+    names.erase(std::string());
+    return {names.begin(), names.end()};
 }
 
 void failNode(const Node& node, const std::string& what) { throw Error(nodeLabel(node) + ": " + what); }

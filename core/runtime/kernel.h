@@ -59,6 +59,10 @@ using KernelFactory = std::function<std::unique_ptr<Kernel>(const Node& node, in
 /// `tensor` in plain row-major layout (itself when it already is).
 RuntimeTensor toPlainLayout(const RuntimeTensor& tensor, BufferPool* pool);
 
+/// Values that the subgraphs of `node` (If/Loop/Scan bodies) read from enclosing graphs, sorted and unique. The
+/// executor passes them to the node's kernel after the node's own inputs, in this order.
+std::vector<std::string> implicitInputs(const Node& node);
+
 /// Writes the message "<Op> node '<name>': <what>" as a qs::Error.
 [[noreturn]] void failNode(const Node& node, const std::string& what);
 /// Same as UnsupportedError.

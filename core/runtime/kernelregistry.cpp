@@ -9,11 +9,14 @@ void KernelRegistry::add(const std::string& opType, KernelFactory factory, int64
     entries_[opType].push_back(Entry{sinceOpset, untilOpset, std::move(factory)});
 }
 
+void KernelRegistry::addInDomain(const std::string& domain, const std::string& opType, KernelFactory factory) {
+    entries_[domain + "." + opType].push_back(Entry{1, 99, std::move(factory)});
+}
+
 const KernelFactory* KernelRegistry::find(const std::string& domain, const std::string& opType,
                                           int64_t opset) const {
-    if (!domain.empty() && domain != "ai.onnx")
-        return nullptr;
-    auto found = entries_.find(opType);
+    bool defaultDomain = domain.empty() || domain == "ai.onnx";
+    auto found = entries_.find(defaultDomain ? opType : domain + "." + opType);
     if (found == entries_.end())
         return nullptr;
     for (const Entry& entry : found->second)
@@ -45,6 +48,8 @@ static KernelRegistry makeBuiltinRegistry() {
     registerIndexingKernels(registry);
     registerLrnKernels(registry);
     registerEinsumKernels(registry);
+    registerControlFlowKernels(registry);
+    registerNonMaxSuppressionKernels(registry);
     return registry;
 }
 

@@ -160,6 +160,22 @@ template <typename To> static std::vector<To> convertAll(const RuntimeTensor& te
         for (int64_t i = 0; i < count; ++i)
             values[i] = static_cast<To>(tensor.data<int32_t>()[i]);
         break;
+    case DataType::Int16:
+        for (int64_t i = 0; i < count; ++i)
+            values[i] = static_cast<To>(tensor.data<int16_t>()[i]);
+        break;
+    case DataType::UInt16:
+        for (int64_t i = 0; i < count; ++i)
+            values[i] = static_cast<To>(tensor.data<uint16_t>()[i]);
+        break;
+    case DataType::UInt32:
+        for (int64_t i = 0; i < count; ++i)
+            values[i] = static_cast<To>(tensor.data<uint32_t>()[i]);
+        break;
+    case DataType::UInt64:
+        for (int64_t i = 0; i < count; ++i)
+            values[i] = static_cast<To>(tensor.data<uint64_t>()[i]);
+        break;
     case DataType::Int8:
         for (int64_t i = 0; i < count; ++i)
             values[i] = static_cast<To>(tensor.data<int8_t>()[i]);

@@ -36,55 +36,61 @@ struct UnaryParams {
     float gamma = 0.0f;
 };
 
-template <typename F> void mapFloat(const RuntimeTensor& x, RuntimeTensor& y, F f) {
-    mapElements(x.data<float>(), y.data<float>(), x.elementCount(), f);
+template <typename T, typename F> void mapReal(const RuntimeTensor& x, RuntimeTensor& y, F f) {
+    mapElements(x.data<T>(), y.data<T>(), x.elementCount(), f);
 }
 
-void runFloatUnary(UnaryOp op, const UnaryParams& p, const RuntimeTensor& x, RuntimeTensor& y) {
+/// Unary math on float32 or float64 (T), computed in T.
+template <typename T> void runRealUnary(UnaryOp op, const UnaryParams& params, const RuntimeTensor& x, RuntimeTensor& y) {
+    const T alpha = static_cast<T>(params.alpha);
+    const T beta = static_cast<T>(params.beta);
+    const T gamma = static_cast<T>(params.gamma);
+    const T zero = 0;
+    const T one = 1;
     switch (op) {
-    case UnaryOp::Relu: return mapFloat(x, y, [](float v) { return v > 0.0f ? v : 0.0f; });
-    case UnaryOp::Sigmoid: return mapFloat(x, y, [](float v) { return 1.0f / (1.0f + std::exp(-v)); });
-    case UnaryOp::Tanh: return mapFloat(x, y, [](float v) { return std::tanh(v); });
-    case UnaryOp::Exp: return mapFloat(x, y, [](float v) { return std::exp(v); });
-    case UnaryOp::Log: return mapFloat(x, y, [](float v) { return std::log(v); });
-    case UnaryOp::Sqrt: return mapFloat(x, y, [](float v) { return std::sqrt(v); });
-    case UnaryOp::Abs: return mapFloat(x, y, [](float v) { return std::fabs(v); });
-    case UnaryOp::Neg: return mapFloat(x, y, [](float v) { return -v; });
-    case UnaryOp::Erf: return mapFloat(x, y, [](float v) { return std::erf(v); });
-    case UnaryOp::Floor: return mapFloat(x, y, [](float v) { return std::floor(v); });
-    case UnaryOp::Ceil: return mapFloat(x, y, [](float v) { return std::ceil(v); });
-    case UnaryOp::Round: return mapFloat(x, y, [](float v) { return std::nearbyint(v); });
-    case UnaryOp::Reciprocal: return mapFloat(x, y, [](float v) { return 1.0f / v; });
-    case UnaryOp::Sin: return mapFloat(x, y, [](float v) { return std::sin(v); });
-    case UnaryOp::Cos: return mapFloat(x, y, [](float v) { return std::cos(v); });
-    case UnaryOp::Tan: return mapFloat(x, y, [](float v) { return std::tan(v); });
-    case UnaryOp::Asin: return mapFloat(x, y, [](float v) { return std::asin(v); });
-    case UnaryOp::Acos: return mapFloat(x, y, [](float v) { return std::acos(v); });
-    case UnaryOp::Atan: return mapFloat(x, y, [](float v) { return std::atan(v); });
-    case UnaryOp::Sinh: return mapFloat(x, y, [](float v) { return std::sinh(v); });
-    case UnaryOp::Cosh: return mapFloat(x, y, [](float v) { return std::cosh(v); });
-    case UnaryOp::Softplus: return mapFloat(x, y, [](float v) { return std::log1p(std::exp(v)); });
-    case UnaryOp::Softsign: return mapFloat(x, y, [](float v) { return v / (1.0f + std::fabs(v)); });
-    case UnaryOp::Sign: return mapFloat(x, y, [](float v) { return float((v > 0.0f) - (v < 0.0f)); });
-    case UnaryOp::LeakyRelu: return mapFloat(x, y, [a = p.alpha](float v) { return v >= 0.0f ? v : a * v; });
+    case UnaryOp::Relu: return mapReal<T>(x, y, [=](T v) { return v > zero ? v : zero; });
+    case UnaryOp::Sigmoid: return mapReal<T>(x, y, [=](T v) { return one / (one + std::exp(-v)); });
+    case UnaryOp::Tanh: return mapReal<T>(x, y, [=](T v) { return std::tanh(v); });
+    case UnaryOp::Exp: return mapReal<T>(x, y, [=](T v) { return std::exp(v); });
+    case UnaryOp::Log: return mapReal<T>(x, y, [=](T v) { return std::log(v); });
+    case UnaryOp::Sqrt: return mapReal<T>(x, y, [=](T v) { return std::sqrt(v); });
+    case UnaryOp::Abs: return mapReal<T>(x, y, [=](T v) { return std::fabs(v); });
+    case UnaryOp::Neg: return mapReal<T>(x, y, [=](T v) { return -v; });
+    case UnaryOp::Erf: return mapReal<T>(x, y, [=](T v) { return std::erf(v); });
+    case UnaryOp::Floor: return mapReal<T>(x, y, [=](T v) { return std::floor(v); });
+    case UnaryOp::Ceil: return mapReal<T>(x, y, [=](T v) { return std::ceil(v); });
+    case UnaryOp::Round: return mapReal<T>(x, y, [=](T v) { return std::nearbyint(v); });
+    case UnaryOp::Reciprocal: return mapReal<T>(x, y, [=](T v) { return one / v; });
+    case UnaryOp::Sin: return mapReal<T>(x, y, [=](T v) { return std::sin(v); });
+    case UnaryOp::Cos: return mapReal<T>(x, y, [=](T v) { return std::cos(v); });
+    case UnaryOp::Tan: return mapReal<T>(x, y, [=](T v) { return std::tan(v); });
+    case UnaryOp::Asin: return mapReal<T>(x, y, [=](T v) { return std::asin(v); });
+    case UnaryOp::Acos: return mapReal<T>(x, y, [=](T v) { return std::acos(v); });
+    case UnaryOp::Atan: return mapReal<T>(x, y, [=](T v) { return std::atan(v); });
+    case UnaryOp::Sinh: return mapReal<T>(x, y, [=](T v) { return std::sinh(v); });
+    case UnaryOp::Cosh: return mapReal<T>(x, y, [=](T v) { return std::cosh(v); });
+    case UnaryOp::Softplus: return mapReal<T>(x, y, [=](T v) { return std::log1p(std::exp(v)); });
+    case UnaryOp::Softsign: return mapReal<T>(x, y, [=](T v) { return v / (one + std::fabs(v)); });
+    case UnaryOp::Sign: return mapReal<T>(x, y, [=](T v) { return T((v > zero) - (v < zero)); });
+    case UnaryOp::LeakyRelu: return mapReal<T>(x, y, [=, a = alpha](T v) { return v >= zero ? v : a * v; });
     case UnaryOp::Elu:
-        return mapFloat(x, y, [a = p.alpha](float v) { return v >= 0.0f ? v : a * (std::exp(v) - 1.0f); });
+        return mapReal<T>(x, y, [=, a = alpha](T v) { return v >= zero ? v : a * (std::exp(v) - one); });
     case UnaryOp::Selu:
-        return mapFloat(x, y, [a = p.alpha, g = p.gamma](float v) {
-            return v > 0.0f ? g * v : g * (a * std::exp(v) - a);
+        return mapReal<T>(x, y, [=, a = alpha, g = gamma](T v) {
+            return v > zero ? g * v : g * (a * std::exp(v) - a);
         });
     case UnaryOp::Celu:
-        return mapFloat(x, y, [a = p.alpha](float v) {
-            return std::max(0.0f, v) + std::min(0.0f, a * (std::exp(v / a) - 1.0f));
+        return mapReal<T>(x, y, [=, a = alpha](T v) {
+            return std::max(zero, v) + std::min(zero, a * (std::exp(v / a) - one));
         });
     case UnaryOp::HardSigmoid:
-        return mapFloat(x, y, [a = p.alpha, b = p.beta](float v) { return std::max(0.0f, std::min(1.0f, a * v + b)); });
+        return mapReal<T>(x, y, [=, a = alpha, b = beta](T v) { return std::max(zero, std::min(one, a * v + b)); });
     case UnaryOp::HardSwish:
-        return mapFloat(x, y, [](float v) { return v * std::max(0.0f, std::min(1.0f, v / 6.0f + 0.5f)); });
-    case UnaryOp::Mish: return mapFloat(x, y, [](float v) { return v * std::tanh(std::log1p(std::exp(v))); });
-    case UnaryOp::ThresholdedRelu: return mapFloat(x, y, [a = p.alpha](float v) { return v > a ? v : 0.0f; });
+        return mapReal<T>(x, y, [=](T v) { return v * std::max(zero, std::min(one, v / T(6) + T(0.5))); });
+    case UnaryOp::Mish: return mapReal<T>(x, y, [=](T v) { return v * std::tanh(std::log1p(std::exp(v))); });
+    case UnaryOp::ThresholdedRelu: return mapReal<T>(x, y, [=, a = alpha](T v) { return v > a ? v : zero; });
     case UnaryOp::Clip:
-        return mapFloat(x, y, [lo = p.alpha, hi = p.beta](float v) { return std::min(hi, std::max(lo, v)); });
+        return mapReal<T>(x, y, [=, lo = alpha, hi = beta](T v) { return std::min(hi, std::max(lo, v)); });
     case UnaryOp::Not:
     case UnaryOp::IsNaN:
         break;
@@ -130,6 +136,9 @@ public:
             else if (op_ == UnaryOp::IsNaN && x.type() == DataType::Float)
                 mapElements(x.data<float>(), outputs[0].data<uint8_t>(), x.elementCount(),
                             [](float v) { return uint8_t(std::isnan(v) ? 1 : 0); });
+            else if (op_ == UnaryOp::IsNaN && x.type() == DataType::Double)
+                mapElements(x.data<double>(), outputs[0].data<uint8_t>(), x.elementCount(),
+                            [](double v) { return uint8_t(std::isnan(v) ? 1 : 0); });
             else
                 failNode(node, "input type " + x.describe() + " is not supported");
             return;
@@ -137,7 +146,9 @@ public:
         outputs[0] = context.allocate(x.type(), x.dims());
         outputs[0].setLayout(x.layout());
         if (x.type() == DataType::Float)
-            runFloatUnary(op_, params, x, outputs[0]);
+            runRealUnary<float>(op_, params, x, outputs[0]);
+        else if (x.type() == DataType::Double)
+            runRealUnary<double>(op_, params, x, outputs[0]);
         else if (x.type() == DataType::Int64 && op_ == UnaryOp::Clip)
             clipIntegers<int64_t>(x, outputs[0], params);
         else if (x.type() == DataType::Int32 && op_ == UnaryOp::Clip)
@@ -387,6 +398,8 @@ public:
         case DataType::Int32: return arithmetic<int32_t>(op_, a, *b, outputs[0], node);
         case DataType::UInt8: return arithmetic<uint8_t>(op_, a, *b, outputs[0], node);
         case DataType::Int8: return arithmetic<int8_t>(op_, a, *b, outputs[0], node);
+        case DataType::Int16: return arithmetic<int16_t>(op_, a, *b, outputs[0], node);
+        case DataType::UInt16: return arithmetic<uint16_t>(op_, a, *b, outputs[0], node);
         case DataType::Bool:
             if (op_ == BinaryOp::Equal)
                 return arithmetic<uint8_t>(op_, a, *b, outputs[0], node);
@@ -444,7 +457,11 @@ public:
             pairwise.run(pair, result, context);
             accumulator = std::move(result[0]);
         }
-        if (mean_) {
+        if (mean_ && accumulator.type() == DataType::Double) {
+            double* data = accumulator.data<double>();
+            for (int64_t i = 0; i < accumulator.elementCount(); ++i)
+                data[i] /= static_cast<double>(inputs.size());
+        } else if (mean_) {
             if (accumulator.type() != DataType::Float)
                 failNode(node, "Mean expects float inputs");
             float scale = 1.0f / static_cast<float>(inputs.size());

@@ -170,3 +170,38 @@ TEST_CASE("QuantizeLinear rounds half to even and saturates; DequantizeLinear in
     CHECK(out.at("q").toInt64s() == std::vector<int64_t>{1, 3, -99, 3, 4, 127});
     CHECK(floatsOf(out.at("d")) == std::vector<float>{2, 6, -198, 1.5f, 2, 63.5f});
 }
+
+TEST_CASE("float64 tensors keep double precision through math, Mean, shape ops and Cast", "[runtime][elementwise]") {
+    RuntimeTensor a(DataType::Double, {2});
+    a.data<double>()[0] = 1.0 + 1e-12;
+    a.data<double>()[1] = -2.0;
+    RuntimeGraph g;
+    g.input("a", a);
+    g.node("Abs", {"a"}, {"abs"});
+    g.node("Mean", {"a", "abs"}, {"mean"});
+    g.node("Mul", {"mean", "mean"}, {"square"});
+    g.node("Unsqueeze", {"square", "axes"}, {"column"});
+    g.constant("axes", RuntimeTensor::fromInt64s({1}, {1}));
+    g.node("Cast", {"column"}, {"single"}).attributes = {intAttr("to", int(DataType::Float))};
+    g.output("mean");
+    g.output("column");
+    g.output("single");
+    REQUIRE(Executor::findUnsupported(g.model).empty());
+    TensorMap out = g.run();
+    REQUIRE(out.at("mean").type() == DataType::Double);
+    CHECK(out.at("mean").data<double>()[0] == 1.0 + 1e-12);
+    CHECK(out.at("mean").data<double>()[1] == 0.0);
+    CHECK(out.at("column").dims() == std::vector<int64_t>{2, 1});
+    CHECK(out.at("column").data<double>()[0] == (1.0 + 1e-12) * (1.0 + 1e-12));
+    CHECK(floatsOf(out.at("single")) == std::vector<float>{1.0f, 0.0f});
+}
+
+TEST_CASE("Operators without float64 kernels report float64 tensors as unsupported", "[runtime][elementwise]") {
+    RuntimeGraph g;
+    g.input("x", RuntimeTensor(DataType::Double, {1, 1, 2, 2}));
+    g.node("MaxPool", {"x"}, {"y"}).attributes = {intsAttr("kernel_shape", {2, 2})};
+    g.output("y");
+    std::vector<UnsupportedNode> unsupported = Executor::findUnsupported(g.model);
+    REQUIRE(unsupported.size() == 1);
+    CHECK(unsupported[0].reason.find("float64") != std::string::npos);
+}

@@ -184,3 +184,19 @@ TEST_CASE("LRN divides by the local sum of squares across channels", "[runtime][
     CHECK(y[1] == Approx(2.0 / 15.0));
     CHECK(y[2] == Approx(3.0 / 14.0));
 }
+
+TEST_CASE("NonMaxSuppression keeps the best boxes per class and drops overlapping ones", "[runtime][indexing]") {
+    RuntimeGraph g;
+    // Box 1 overlaps box 0 heavily (IoU 0.81), box 2 is apart; box 3 is below the score threshold.
+    g.input("boxes", RuntimeTensor::fromFloats({1, 4, 4}, {0, 0, 1, 1, 0, 0.1f, 1, 1.1f, 0, 2, 1, 3, 5, 5, 6, 6}));
+    g.input("scores", RuntimeTensor::fromFloats({1, 2, 4}, {0.9f, 0.95f, 0.5f, 0.1f, 0.3f, 0.2f, 0.2f, 0.7f}));
+    g.constant("max", RuntimeTensor::fromInt64s({1}, {2}));
+    g.constant("iou", RuntimeTensor::fromFloats({1}, {0.5f}));
+    g.constant("threshold", RuntimeTensor::fromFloats({1}, {0.15f}));
+    g.node("NonMaxSuppression", {"boxes", "scores", "max", "iou", "threshold"}, {"selected"});
+    g.output("selected");
+    RuntimeTensor selected = g.runOne("selected");
+    REQUIRE(selected.dims() == std::vector<int64_t>{4, 3});
+    // class 0: box 1 (0.95), box 0 suppressed, box 2; class 1: box 3 (0.7), box 0 (0.3), then the limit of 2.
+    CHECK(selected.toInt64s() == std::vector<int64_t>{0, 0, 1, 0, 0, 2, 0, 1, 3, 0, 1, 0});
+}

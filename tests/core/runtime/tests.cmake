@@ -12,6 +12,8 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_resizekernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_indexingkernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_einsumkernels.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_quantizekernels.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_controlflowkernels.cpp
 )
 # The conformance test reads the suite's TensorProto files.
 target_link_libraries(test_core PRIVATE onnx onnx_proto protobuf::libprotobuf)
