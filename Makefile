@@ -5,7 +5,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps configure build test test-asan demo bench format clean
+.PHONY: all deps configure build test test-asan demo bench bench-quant format clean
 
 all: build
 
@@ -34,6 +34,9 @@ demo: build
 
 bench: build
 	@bash tests/bench/run.sh $(BUILD_DIR)
+
+bench-quant: build
+	@bash tests/bench/bench_quant.sh $(BUILD_DIR)
 
 format:
 	find app core widgets tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -37,22 +37,6 @@ const char* const kUsage =
     "  --json                       print {\"median_ms\": .., \"min_ms\": ..} and details as JSON\n"
     "  -h, --help                   show this help\n";
 
-std::map<std::string, std::vector<int64_t>> parseShapes(const std::vector<std::string>& specs) {
-    std::map<std::string, std::vector<int64_t>> shapes;
-    for (const std::string& spec : specs) {
-        size_t equals = spec.find('=');
-        if (equals == std::string::npos || equals == 0)
-            throw UsageError("--input-shape expects NAME=d0,d1,..., got '" + spec + "'");
-        std::vector<int64_t> dims;
-        std::stringstream stream(spec.substr(equals + 1));
-        std::string item;
-        while (std::getline(stream, item, ','))
-            dims.push_back(parsePositiveCount(item, "--input-shape " + spec.substr(0, equals)));
-        shapes[spec.substr(0, equals)] = dims;
-    }
-    return shapes;
-}
-
 RuntimeTensor generatedInput(const ValueInfo& input, const std::map<std::string, std::vector<int64_t>>& shapes,
                              std::mt19937& random) {
     std::vector<int64_t> dims;
@@ -94,7 +78,7 @@ int runBench(const std::vector<std::string>& args) {
     int iterations = 20;
     if (std::optional<std::string> count = parser.option("--iterations"))
         iterations = parsePositiveCount(*count, "--iterations");
-    std::map<std::string, std::vector<int64_t>> shapes = parseShapes(shapeSpecs);
+    std::map<std::string, std::vector<int64_t>> shapes = parseInputShapes(shapeSpecs);
 
     const std::string path = parser.positionals().front();
     ProgressLine progress("loading " + std::filesystem::path(path).filename().string());

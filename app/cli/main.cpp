@@ -4,6 +4,9 @@
 #include "inspectcommand.h"
 #include "runcommand.h"
 #include "benchcommand.h"
+#include "evaluatecommand.h"
+#include "quantizecommand.h"
+#include "preprocesscommand.h"
 #include "usageerror.h"
 #include "util/error.h"
 
@@ -28,6 +31,10 @@ const Command kCommands[] = {
      qs::cli::runInspect},
     {"run", "run one inference on .npy inputs and write the outputs as .npy files", qs::cli::runRun},
     {"bench", "time inference and print median and minimum latency", qs::cli::runBench},
+    {"quantize", "calibrate, quantize, evaluate and export a quantized ONNX model", qs::cli::runQuantize},
+    {"evaluate", "compare two models (float and quantized) on an image folder", qs::cli::runEvaluate},
+    {"preprocess", "write an image folder's preprocessed tensors and labels as .npy files",
+     qs::cli::runPreprocess},
 };
 
 constexpr int kExitFailure = 1;

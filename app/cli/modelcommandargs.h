@@ -6,6 +6,8 @@
 
 #include "runtime/executor.h"
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,5 +20,8 @@ bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, 
 
 /// Engine options from the parsed --threads (a UsageError unless it is a positive integer).
 ExecutorOptions executorOptionsFrom(const ArgParser& parser);
+
+/// Parses --input-shape values "NAME=d0,d1,..." into shapes by input name; throws UsageError on bad syntax.
+std::map<std::string, std::vector<int64_t>> parseInputShapes(const std::vector<std::string>& specs);
 
 } // namespace qs::cli

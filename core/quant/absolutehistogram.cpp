@@ -25,11 +25,14 @@ void spread(std::vector<double>& counts, double from, double to, double count) {
 
 } // namespace
 
-AbsoluteHistogram AbsoluteHistogram::fold(const TensorHistogram& histogram, size_t binCount) {
+AbsoluteHistogram AbsoluteHistogram::fold(const TensorHistogram& histogram, size_t binCount, HistogramSide side) {
     AbsoluteHistogram folded;
     folded.counts.assign(binCount, 0.0);
-    folded.absMax = std::max(std::fabs(static_cast<double>(histogram.minValue())),
-                             std::fabs(static_cast<double>(histogram.maxValue())));
+    const double negativeExtent = std::max(0.0, -static_cast<double>(histogram.minValue()));
+    const double positiveExtent = std::max(0.0, static_cast<double>(histogram.maxValue()));
+    const bool keepNegative = side != HistogramSide::Positive;
+    const bool keepPositive = side != HistogramSide::Negative;
+    folded.absMax = std::max(keepNegative ? negativeExtent : 0.0, keepPositive ? positiveExtent : 0.0);
     if (histogram.empty() || folded.absMax <= 0.0) {
         folded.binWidth = 1.0 / static_cast<double>(binCount);
         if (!histogram.empty())
@@ -47,14 +50,15 @@ AbsoluteHistogram AbsoluteHistogram::fold(const TensorHistogram& histogram, size
         const double low = std::max(histogram.lowerEdge() + bin * histogram.binWidth(), dataLow);
         const double high = std::min(histogram.lowerEdge() + (bin + 1) * histogram.binWidth(), dataHigh);
         if (high <= low) {
-            spread(folded.counts, std::fabs(low) / folded.binWidth, std::fabs(low) / folded.binWidth, count);
+            if ((low < 0.0 && keepNegative) || (low >= 0.0 && keepPositive))
+                spread(folded.counts, std::fabs(low) / folded.binWidth, std::fabs(low) / folded.binWidth, count);
             continue;
         }
         const double negativePart = std::clamp((0.0 - low) / (high - low), 0.0, 1.0);
-        if (negativePart > 0.0)
+        if (negativePart > 0.0 && keepNegative)
             spread(folded.counts, std::max(0.0, -std::min(high, 0.0)) / folded.binWidth, -low / folded.binWidth,
                    count * negativePart);
-        if (negativePart < 1.0)
+        if (negativePart < 1.0 && keepPositive)
             spread(folded.counts, std::max(low, 0.0) / folded.binWidth, high / folded.binWidth,
                    count * (1.0 - negativePart));
     }

@@ -9,13 +9,18 @@
 
 namespace qs {
 
+/// Which values a folded histogram holds: all of them as |x|, or only one sign's.
+enum class HistogramSide { Both, Positive, Negative };
+
 struct AbsoluteHistogram {
     std::vector<double> counts;   ///< bins of equal width over [0, absMax]
     double binWidth = 0.0;
     double absMax = 0.0;
 
     /// Folds `histogram` into `binCount` bins, spreading each source bin over the bins it overlaps in proportion.
-    static AbsoluteHistogram fold(const TensorHistogram& histogram, size_t binCount);
+    /// With `side` Positive (Negative) only the values above (below) zero are kept, as |x|.
+    static AbsoluteHistogram fold(const TensorHistogram& histogram, size_t binCount,
+                                  HistogramSide side = HistogramSide::Both);
 };
 
 } // namespace qs

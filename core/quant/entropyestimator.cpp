@@ -63,22 +63,47 @@ double EntropyEstimator::divergence(const std::vector<double>& counts, size_t th
     return kl;
 }
 
+/// The threshold (in bins) with the smallest divergence; among equal divergences the largest threshold, so that a
+/// distribution that quantizes without loss at any threshold (e.g. a single spike) is not clipped.
+size_t EntropyEstimator::bestThresholdBin(const std::vector<double>& counts, size_t levels) {
+    size_t bestBin = counts.size();
+    double bestDivergence = std::numeric_limits<double>::infinity();
+    for (size_t thresholdBin = levels; thresholdBin <= counts.size(); ++thresholdBin) {
+        const double kl = divergence(counts, thresholdBin, levels);
+        if (kl <= bestDivergence + 1e-12 * std::fabs(bestDivergence)) {
+            bestDivergence = std::min(kl, bestDivergence);
+            bestBin = thresholdBin;
+        }
+    }
+    return bestBin;
+}
+
 ActivationRange EntropyEstimator::estimate(const TensorHistogram& histogram, const std::string& tensorName) const {
     requireValues(histogram, tensorName);
+    const bool mixedSigns = histogram.minValue() < 0.0f && histogram.maxValue() > 0.0f;
+    if (options_.mode == RangeMode::Asymmetric && mixedSigns) {
+        // Each sign gets its own threshold over half of the codes: folding both onto |x| would let a dense mode on
+        // one side (e.g. normalized background pixels) decide the clipping of the other side.
+        const size_t levels = size_t(1) << (options_.bits - 1);
+        ActivationRange range{histogram.minValue(), histogram.maxValue()};
+        if (levels >= binCount_)
+            return range;
+        const AbsoluteHistogram negative = AbsoluteHistogram::fold(histogram, binCount_, HistogramSide::Negative);
+        const AbsoluteHistogram positive = AbsoluteHistogram::fold(histogram, binCount_, HistogramSide::Positive);
+        range.min = static_cast<float>(-static_cast<double>(bestThresholdBin(negative.counts, levels)) *
+                                       negative.binWidth);
+        range.max = static_cast<float>(static_cast<double>(bestThresholdBin(positive.counts, levels)) *
+                                       positive.binWidth);
+        range.min = std::max(range.min, histogram.minValue());
+        range.max = std::min(range.max, histogram.maxValue());
+        return range;
+    }
     const AbsoluteHistogram folded = AbsoluteHistogram::fold(histogram, binCount_);
     const bool nonNegative = options_.mode == RangeMode::Asymmetric && histogram.minValue() >= 0.0f;
     const size_t levels = size_t(1) << (nonNegative ? options_.bits : options_.bits - 1);
     if (levels >= binCount_)
         return rangeFromThreshold(histogram, folded.absMax, options_.mode);
-    size_t bestBin = binCount_;
-    double bestDivergence = std::numeric_limits<double>::infinity();
-    for (size_t thresholdBin = levels; thresholdBin <= binCount_; ++thresholdBin) {
-        const double kl = divergence(folded.counts, thresholdBin, levels);
-        if (kl < bestDivergence) {
-            bestDivergence = kl;
-            bestBin = thresholdBin;
-        }
-    }
+    const size_t bestBin = bestThresholdBin(folded.counts, levels);
     return rangeFromThreshold(histogram, static_cast<double>(bestBin) * folded.binWidth, options_.mode);
 }
 

@@ -2,7 +2,9 @@
 // Entropy (KL-divergence) calibration: scans thresholds t over the histogram of |x|; for each, the reference
 // distribution P is the bins below t with everything above t added to the last bin, and Q is P quantized into
 // 2^(bits-1) levels (2^bits for non-negative data in asymmetric mode) and expanded back over the non-empty bins.
-// The threshold with the smallest KL(P || Q) wins. Clips outliers while keeping the shape of the bulk.
+// The threshold with the smallest KL(P || Q) wins (the largest one on ties). Clips outliers while keeping the
+// shape of the bulk. Asymmetric ranges over data of both signs search each sign's side separately with half of
+// the codes, so a dense mode on one side does not set the clipping of the other.
 
 #include "quant/rangeestimator.h"
 
@@ -20,6 +22,8 @@ public:
 
     /// KL(P || Q) for the threshold at bin `thresholdBin` of `counts` quantized into `levels` levels.
     static double divergence(const std::vector<double>& counts, size_t thresholdBin, size_t levels);
+    /// The threshold bin with the smallest divergence over `counts`, the largest on ties.
+    static size_t bestThresholdBin(const std::vector<double>& counts, size_t levels);
 
 private:
     RangeOptions options_;

@@ -6,6 +6,10 @@
 #include <cmath>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace qs {
 
 TensorHistogram::TensorHistogram(size_t binCount) : counts_(binCount, 0.0) {
@@ -53,18 +57,131 @@ size_t TensorHistogram::binOf(float value) const {
     return static_cast<size_t>(std::clamp(position, 0.0, last));
 }
 
-void TensorHistogram::add(const float* data, size_t count) {
-    float batchMin = std::numeric_limits<float>::infinity();
-    float batchMax = -std::numeric_limits<float>::infinity();
-    uint64_t finite = 0;
-    for (size_t i = 0; i < count; ++i) {
-        if (!std::isfinite(data[i]))
-            continue;
-        batchMin = std::min(batchMin, data[i]);
-        batchMax = std::max(batchMax, data[i]);
-        ++finite;
+namespace {
+
+/// Minimum and maximum of `count` values, and whether any is NaN or infinite (then the extremes are not used). NaN
+/// compares false and so never becomes an extreme; x - x is 0 for every finite x and NaN otherwise.
+void scanExtremes(const float* data, size_t count, float& min, float& max, bool& nonFinite) {
+    constexpr size_t lanes = 16;
+    float low[lanes];
+    float high[lanes];
+    float probe[lanes];
+    size_t i = 0;
+#if defined(__SSE2__)
+    __m128 low4[4];
+    __m128 high4[4];
+    __m128 probe4[4];
+    for (size_t j = 0; j < 4; ++j) {
+        low4[j] = _mm_set1_ps(std::numeric_limits<float>::infinity());
+        high4[j] = _mm_set1_ps(-std::numeric_limits<float>::infinity());
+        probe4[j] = _mm_setzero_ps();
     }
-    nonFiniteCount_ += count - finite;
+    for (; i + lanes <= count; i += lanes) {
+        for (size_t j = 0; j < 4; ++j) {
+            const __m128 value = _mm_loadu_ps(data + i + 4 * j);
+            low4[j] = _mm_min_ps(value, low4[j]);
+            high4[j] = _mm_max_ps(value, high4[j]);
+            probe4[j] = _mm_add_ps(probe4[j], _mm_sub_ps(value, value));
+        }
+    }
+    for (size_t j = 0; j < 4; ++j) {
+        _mm_storeu_ps(low + 4 * j, low4[j]);
+        _mm_storeu_ps(high + 4 * j, high4[j]);
+        _mm_storeu_ps(probe + 4 * j, probe4[j]);
+    }
+#else
+    for (size_t j = 0; j < lanes; ++j) {
+        low[j] = std::numeric_limits<float>::infinity();
+        high[j] = -std::numeric_limits<float>::infinity();
+        probe[j] = 0.0f;
+    }
+#endif
+    for (size_t j = 0; i < count; ++i, j = (j + 1) % lanes) {
+        const float value = data[i];
+        low[j] = value < low[j] ? value : low[j];
+        high[j] = value > high[j] ? value : high[j];
+        probe[j] += value - value;
+    }
+    min = low[0];
+    max = high[0];
+    float probeSum = 0.0f;
+    for (size_t j = 0; j < lanes; ++j) {
+        min = std::min(min, low[j]);
+        max = std::max(max, high[j]);
+        probeSum += probe[j];
+    }
+    nonFinite = probeSum != 0.0f;
+}
+
+/// indices[i] = binOf(values[i]) for finite values, in a loop that vectorizes (with AVX2 where the CPU has it).
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void binIndices(const float* values, size_t count, double lower, double width, double last, int32_t* indices) {
+    for (size_t i = 0; i < count; ++i) {
+        double position = (static_cast<double>(values[i]) - lower) / width;
+        position = position < 0.0 ? 0.0 : position;
+        position = last < position ? last : position;
+        indices[i] = static_cast<int32_t>(position);
+    }
+}
+
+/// Adds one to the bin of each of `count` finite values inside [lower, lower + width * bins.size()), with the
+/// arithmetic of TensorHistogram::binOf. Bin indices are computed a block at a time in a loop that vectorizes, then
+/// counted into four interleaved integer histograms so that runs of equal values (the zeros after a ReLU) do not
+/// serialize on one counter.
+void binFiniteValues(const float* data, size_t count, double lower, double width, std::vector<double>& bins) {
+    constexpr size_t ways = 4;
+    constexpr size_t block = 2048;
+    const double last = static_cast<double>(bins.size() - 1);
+    std::vector<uint32_t> partial(ways * bins.size(), 0);
+    int32_t indices[block];
+    for (size_t begin = 0; begin < count;) {
+        // At most 2^31 values per flush keeps every 32-bit counter from overflowing.
+        const size_t flushEnd = begin + std::min(count - begin, size_t(1) << 31);
+        for (; begin < flushEnd; begin += block) {
+            const size_t n = std::min(block, flushEnd - begin);
+            binIndices(data + begin, n, lower, width, last, indices);
+            size_t i = 0;
+            for (; i + ways <= n; i += ways)
+                for (size_t w = 0; w < ways; ++w)
+                    ++partial[static_cast<size_t>(indices[i + w]) * ways + w];
+            for (; i < n; ++i)
+                ++partial[static_cast<size_t>(indices[i]) * ways];
+        }
+        for (size_t bin = 0; bin < bins.size(); ++bin) {
+            uint64_t total = 0;
+            for (size_t w = 0; w < ways; ++w) {
+                total += partial[bin * ways + w];
+                partial[bin * ways + w] = 0;
+            }
+            bins[bin] += static_cast<double>(total);
+        }
+    }
+}
+
+} // namespace
+
+void TensorHistogram::add(const float* data, size_t count) {
+    float batchMin = 0.0f;
+    float batchMax = 0.0f;
+    bool anyNonFinite = false;
+    scanExtremes(data, count, batchMin, batchMax, anyNonFinite);
+    size_t nonFinite = 0;
+    if (anyNonFinite) {
+        batchMin = std::numeric_limits<float>::infinity();
+        batchMax = -std::numeric_limits<float>::infinity();
+        for (size_t i = 0; i < count; ++i) {
+            if (!std::isfinite(data[i])) {
+                ++nonFinite;
+                continue;
+            }
+            batchMin = std::min(batchMin, data[i]);
+            batchMax = std::max(batchMax, data[i]);
+        }
+    }
+    const uint64_t finite = count - nonFinite;
+    nonFiniteCount_ += nonFinite;
     if (finite == 0)
         return;
     if (totalCount_ == 0) {
@@ -76,9 +193,15 @@ void TensorHistogram::add(const float* data, size_t count) {
         min_ = std::min(min_, batchMin);
         max_ = std::max(max_, batchMax);
     }
-    for (size_t i = 0; i < count; ++i)
-        if (std::isfinite(data[i]))
-            counts_[binOf(data[i])] += 1.0;
+    // Small batches (and any with NaN or inf) go straight into the bins; the block-wise path pays off above that.
+    constexpr size_t directLimit = 8192;
+    if (nonFinite > 0 || count < directLimit) {
+        for (size_t i = 0; i < count; ++i)
+            if (std::isfinite(data[i]))
+                counts_[binOf(data[i])] += 1.0;
+    } else {
+        binFiniteValues(data, count, lower_, binWidth_, counts_);
+    }
     totalCount_ += finite;
 }
 

@@ -7,4 +7,8 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_tensorhistogram.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_rangeestimators.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_quantscheme.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_quantconfig.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_quantplan.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_calibration.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_quantizedtensors.cpp
 )

@@ -1,0 +1,140 @@
+#include "quantizecommand.h"
+
+#include "argparser.h"
+#include "modelcommandargs.h"
+#include "quantizereport.h"
+#include "runcommand.h"
+#include "stagelog.h"
+#include "usageerror.h"
+
+#include "eval/quantizationpipeline.h"
+#include "export/qdqexport.h"
+#include "model/onnxloader.h"
+#include "quant/quantconfig.h"
+
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace qs::cli {
+
+namespace {
+
+const char* const kUsage =
+    "usage: quantscope-cli quantize MODEL --calib DIR --config CFG.json --output OUT.onnx [--eval DIR]\n"
+    "                               [--report OUT.html] [--input-shape NAME=d0,d1,...] [--threads N]\n"
+    "                               [--sensitivity N] [--json]\n"
+    "\n"
+    "Calibrates MODEL on the images of --calib, quantizes it as the config says (docs/config.md), compares the\n"
+    "simulated quantized model with the float one on --eval, and writes OUT.onnx (standard ONNX: QuantizeLinear /\n"
+    "DequantizeLinear, packed weights decoded by standard ops) with OUT.onnx.plan.json beside it.\n"
+    "Progress goes to stderr; results to stdout.\n"
+    "\n"
+    "options:\n"
+    "  --calib DIR                  calibration images (sub-folders and labels are ignored)\n"
+    "  --config CFG.json            quantization config\n"
+    "  --output OUT.onnx            quantized model to write (atomically; never the input model)\n"
+    "  --eval DIR                   evaluation images; labelled by sub-folder for accuracy\n"
+    "  --report OUT.html            also write an HTML review report\n"
+    "  --input-shape NAME=d0,..     shape of an input with open dims (repeatable)\n"
+    "  --sensitivity N              per-layer sensitivity on the first N evaluation images\n"
+    "  --threads N                  threads to use (default: all hardware threads)\n"
+    "  --json                       print the summary as JSON\n"
+    "  -h, --help                   show this help\n";
+
+std::string requiredOption(const ArgParser& parser, const std::string& name) {
+    std::optional<std::string> value = parser.option(name);
+    if (!value || value->empty())
+        throw UsageError("quantize needs " + name + " (see quantscope-cli quantize --help)");
+    return *value;
+}
+
+uint64_t fileSize(const std::string& path) {
+    std::error_code error;
+    uintmax_t size = std::filesystem::file_size(path, error);
+    return error ? 0 : static_cast<uint64_t>(size);
+}
+
+bool samePath(const std::string& a, const std::string& b) {
+    std::error_code error;
+    return std::filesystem::equivalent(a, b, error);
+}
+
+/// Fails before any work when the output's folder is missing or not writable.
+void checkWritableOutput(const std::string& outputPath, const std::string& option) {
+    std::filesystem::path folder = std::filesystem::path(outputPath).parent_path();
+    if (folder.empty())
+        folder = ".";
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error))
+        throw Error("cannot write '" + outputPath + "' (" + option + "): folder '" + folder.string() +
+                    "' does not exist");
+    if (access(folder.c_str(), W_OK) != 0)
+        throw Error("cannot write '" + outputPath + "' (" + option + "): folder '" + folder.string() +
+                    "' is not writable");
+}
+
+} // namespace
+
+int runQuantize(const std::vector<std::string>& args) {
+    std::vector<std::string> remaining = args;
+    std::vector<std::string> shapeSpecs = takeRepeatedOption(remaining, "--input-shape");
+    ArgParser parser("quantize");
+    for (const char* option : {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity"})
+        parser.addOption(option);
+    parser.addFlag("--json");
+    if (!parseModelCommand(parser, remaining, kUsage))
+        return 0;
+    const std::string modelPath = parser.positionals().front();
+    const std::string calibFolder = requiredOption(parser, "--calib");
+    const std::string configPath = requiredOption(parser, "--config");
+    const std::string outputPath = requiredOption(parser, "--output");
+    const std::string evalFolder = parser.option("--eval").value_or("");
+    const std::string reportPath = parser.option("--report").value_or("");
+    if (samePath(modelPath, outputPath))
+        throw UsageError("--output '" + outputPath + "' is the input model; choose another file");
+
+    checkWritableOutput(outputPath, "--output");
+    if (!reportPath.empty())
+        checkWritableOutput(reportPath, "--report");
+
+    PipelineRequest request;
+    request.config = loadQuantConfig(configPath);
+    request.calibrationFolder = calibFolder;
+    request.evaluationFolder = evalFolder;
+    request.threadCount = executorOptionsFrom(parser).threadCount;
+    request.inputShapes = parseInputShapes(shapeSpecs);
+    if (std::optional<std::string> count = parser.option("--sensitivity"))
+        request.sensitivityImages = static_cast<size_t>(parsePositiveCount(*count, "--sensitivity"));
+    if (request.sensitivityImages > 0 && evalFolder.empty())
+        throw UsageError("--sensitivity needs --eval");
+
+    const bool json = parser.flag("--json");
+    StageLog log("quantizing " + std::filesystem::path(modelPath).filename().string(), false);
+    ProgressCallback progress = log.callback();
+    LoadResult loaded = loadOnnxModel(modelPath, LoadOptions{}, progress);
+    for (const std::string& warning : loaded.warnings)
+        std::cerr << "quantscope-cli: warning: " << warning << '\n';
+    request.model = &loaded.model;
+    PipelineResult result = runQuantizationPipeline(request, progress);
+
+    reportProgress(progress, 1.0, "exporting " + outputPath);
+    ExportOptions exportOptions;
+#ifdef QS_VERSION
+    exportOptions.producerVersion = QS_VERSION;
+#endif
+    ExportResult exported = exportQuantizedModel(loaded.model, result.plan, result.tensors, outputPath, exportOptions);
+    log.finish();
+
+    nlohmann::ordered_json summary = quantizeSummaryJson(result, modelPath, exported.modelPath, exported.planPath,
+                                                         fileSize(modelPath), exported.fileBytes);
+    if (!reportPath.empty())
+        writeFileAtomically(reportPath, quantizeReportHtml(summary));
+    if (json)
+        std::cout << summary.dump(2) << '\n';
+    else
+        std::cout << quantizeSummaryText(summary);
+    return 0;
+}
+
+} // namespace qs::cli

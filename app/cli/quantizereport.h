@@ -1,0 +1,30 @@
+#pragma once
+// What `quantize` and `evaluate` print: the JSON summary (stable keys for scripts), a human-readable text summary
+// and a self-contained HTML review report.
+
+#include "eval/evaluation.h"
+#include "eval/quantizationpipeline.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace qs::cli {
+
+/// Evaluation metrics under the keys accuracy {float, quant}, accuracy_top5, agreement_top1, cosine, kl_divergence,
+/// images, skipped. `layerSqnr` adds the per-layer SQNR array as "layer_sqnr".
+nlohmann::ordered_json evaluationJson(const EvaluationResult& evaluation, bool layerSqnr);
+
+/// The full `quantize --json` summary.
+nlohmann::ordered_json quantizeSummaryJson(const PipelineResult& result, const std::string& modelPath,
+                                           const std::string& outputPath, const std::string& planPath,
+                                           uint64_t floatFileBytes, uint64_t quantFileBytes);
+
+/// Human-readable lines for the terminal.
+std::string quantizeSummaryText(const nlohmann::ordered_json& summary);
+
+/// A self-contained HTML page (no external resources) with the summary and the per-layer table.
+std::string quantizeReportHtml(const nlohmann::ordered_json& summary);
+
+} // namespace qs::cli

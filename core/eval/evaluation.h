@@ -1,0 +1,134 @@
+#pragma once
+// Float-versus-quantized comparison on an evaluation data set: accuracy when the folder is labelled, agreement,
+// output cosine similarity and KL divergence, per-layer SQNR, per-layer sensitivity, and model sizes.
+//
+// The two sides are any pair of (executor, run options): the same float model run plainly and through a
+// QuantSimulation, or two different models (a float model and one quantized elsewhere). Tensors are matched by
+// name between the two sides, so a QDQ export (which keeps the original tensor names) compares layer by layer.
+
+#include "data/batchloader.h"
+#include "quant/quantizedtensors.h"
+#include "runtime/executor.h"
+#include "util/error.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+/// One side of a comparison.
+struct ModelSide {
+    Executor* executor = nullptr;
+    RunOptions options;         ///< e.g. QuantSimulation::runOptions(); its observer is chained, not replaced
+    std::string inputName;
+    std::string outputName;     ///< the classification output ([N, classes] scores); empty = the first output
+};
+
+/// SQNR of one layer output. A tensor that cannot be compared (not produced by one side, e.g. renamed or folded
+/// away in the candidate model; not float; shapes differ) gets NaN and a note saying why, so that one unmatched
+/// tensor does not stop the evaluation.
+struct LayerSqnr {
+    std::string layer;   ///< node name
+    std::string tensor;  ///< the output tensor compared
+    double sqnrDb = 0.0; ///< 10 log10(sum ref^2 / sum (ref - test)^2) over all images; +inf when identical
+    std::string note;    ///< empty when measured; else why sqnrDb is NaN
+};
+
+struct EvaluationResult {
+    size_t imageCount = 0;
+    std::vector<SkippedFile> skipped;
+    bool labelled = false;
+    std::optional<double> referenceTop1, candidateTop1;  ///< fractions 0..1, when labelled
+    std::optional<double> referenceTop5, candidateTop5;  ///< when labelled and there are >= 5 classes
+    double agreementTop1 = 0.0;   ///< fraction of images where both sides pick the same class
+    double meanCosine = 0.0;      ///< mean over images of cosine(ref output, test output)
+    double meanKl = 0.0;          ///< mean over images of KL(softmax(ref) || softmax(test)), in nats
+    std::vector<LayerSqnr> layers;
+    double seconds = 0.0;
+};
+
+struct EvaluationOptions {
+    /// Output tensors of these layers are compared for SQNR (matched by tensor name on both sides).
+    std::vector<std::pair<std::string, std::string>> sqnrTensors;  ///< (layer node name, tensor name)
+};
+
+/// Index of the largest of `classes` scores; ties go to the lowest index.
+int64_t topClass(const float* scores, int64_t classes);
+/// True when fewer than `k` classes rank before `label` (a higher score, or the same score and a lower index), so
+/// that k = 1 agrees with topClass(). False for a label outside [0, classes).
+bool inTopK(const float* scores, int64_t classes, int64_t label, int64_t k);
+/// Cosine of two vectors in double; 1 when both are all zero, 0 when only one is.
+double cosineSimilarity(const float* a, const float* b, int64_t count);
+/// KL(softmax(reference) || softmax(candidate)) in nats from two logit vectors, in double with log-sum-exp so
+/// that large logits do not overflow. 0 for identical inputs.
+double softmaxKlDivergence(const float* referenceLogits, const float* candidateLogits, int64_t count);
+
+/// The output metrics of evaluatePair accumulated image by image, for outputs computed elsewhere.
+class OutputComparison {
+public:
+    /// One image: both sides' scores and its label (-1 when unlabelled).
+    void add(const float* reference, const float* candidate, int64_t classes, int label = -1);
+    /// imageCount, labelled, accuracies, agreement, mean cosine and mean KL (all 0 before the first image).
+    EvaluationResult result() const;
+
+private:
+    int64_t classes_ = 0;
+    size_t images_ = 0;
+    size_t labelled_ = 0;
+    size_t referenceTop1_ = 0, candidateTop1_ = 0, referenceTop5_ = 0, candidateTop5_ = 0;
+    size_t agreements_ = 0;
+    double cosineSum_ = 0.0;
+    double klSum_ = 0.0;
+};
+
+/// Runs both sides on every batch of `loader` (batch.tensor fed to each side's input; an empty inputName means
+/// the model's only input). Outputs may be [N, classes] or [N, classes, 1, 1, ...]. Accuracy counts the images
+/// with a label (>= 0); top-1 ties go to the lowest class index, and top-k counts an image when fewer than k
+/// classes rank before its label (higher score, or equal score and lower index). Cosine is 1 for two all-zero
+/// outputs and 0 when only one is. The KL divergence is computed in double with log-sum-exp.
+/// SQNR: the reference run keeps a copy of the compared tensors of the current batch only (memory: their size at
+/// one batch), the candidate run accumulates sum ref^2 and sum (ref - test)^2 and drops each copy. Observers
+/// already in the sides' run options are still called.
+/// Throws qs::Error when the outputs' shapes differ or are not [N, classes], or a label is outside the model's
+/// classes; qs::Cancelled.
+EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoader& loader,
+                              const EvaluationOptions& options = {}, const ProgressCallback& progress = {});
+
+/// The (layer, output tensor) pairs of the plan's quantized layers, for EvaluationOptions::sqnrTensors.
+std::vector<std::pair<std::string, std::string>> quantizedLayerOutputs(const Graph& graph, const QuantPlan& plan);
+
+struct LayerSensitivity {
+    std::string layer;
+    double metric = 0.0;  ///< top-1 accuracy (labelled) or top-1 agreement with float, with only this layer quantized
+};
+
+/// For each quantized layer of `plan`, simulates quantizing only that layer on the images of `loader` (callers
+/// pass a subset) and measures top-1 accuracy when labelled, else agreement with the float model.
+/// The loader is read once and every batch is kept in memory (with the float model's top-1 classes), so callers
+/// pass a small subset, e.g. ImageFolderOptions::maxImages = 256. Results are in plan order.
+/// Throws qs::Error when the loader yields no image or the output is not [N, classes]; qs::Cancelled.
+std::vector<LayerSensitivity> layerSensitivity(Executor& executor, const Graph& graph, const QuantPlan& plan,
+                                               const QuantizedTensors& tensors, const std::string& inputName,
+                                               const std::string& outputName, BatchLoader& loader,
+                                               const ProgressCallback& progress = {});
+
+/// Bytes the weights take: every float initializer at 4 bytes (other initializers at their size) before, and
+/// after quantization with the plan, counted exactly as the exporter stores them (core/export/weightencoding.h):
+/// 8-bit uniform codes one byte each plus scales and zero points; 9-16-bit uniform two bytes each plus scales and
+/// float zero points; codes below 8 bits and log/codebook codes packed at 1, 2, 4 or 8 bits (3-bit codes take 4,
+/// 5- to 7-bit codes take 8) plus 2^bits float table entries per group; int32 biases 4 bytes each plus scales and
+/// zero points. Small shared decoder constants (shapes, shifts) are not counted.
+struct ModelSizes {
+    uint64_t floatWeightBytes = 0;       ///< all initializers of the float model
+    uint64_t quantizedWeightBytes = 0;   ///< all initializers after quantization
+    uint64_t floatQuantizableBytes = 0;  ///< float bytes of the weights the plan quantizes
+    uint64_t quantizedQuantizableBytes = 0;
+};
+/// `opset` is the model's default-domain opset (the storage form depends on it). Throws qs::Error naming the
+/// layer when a planned quantized weight has no entry in `tensors`, or the tensor when it is not in the graph.
+ModelSizes modelSizes(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors, int64_t opset = 13);
+
+} // namespace qs

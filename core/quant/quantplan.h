@@ -1,0 +1,60 @@
+#pragma once
+// What will be quantized in a model: the config resolved against the graph. For every quantizable layer, the
+// scheme of its weight and of its activations, and the exact activation tensors that get a quantize-dequantize
+// pair. Simulation (core/eval) and export (core/export) both follow this plan, so the accuracy predicted is the
+// accuracy of the exported model.
+//
+// Activation tensors: for each layer whose activations are quantized, its float inputs that are not constants,
+// and (with QuantConfig::quantizeOutputs) its output, taken after a following Relu or Clip when that is the
+// output's only consumer (after the bias Add of a MatMul). Outputs are quantized only for layers whose weight is
+// uniform 7- or 8-bit: runtimes fold any other weight (decoded from packed codes, or float) into a constant and,
+// when it sits between a DequantizeLinear and a QuantizeLinear, re-quantize it to int8 on their own. Graph
+// outputs are never quantized. A tensor requested by several layers is quantized once, with the widest bit width
+// asked for.
+
+#include "model/graph.h"
+#include "model/layers.h"
+#include "quant/kmeans1d.h"
+#include "quant/quantconfig.h"
+#include "quant/quantscheme.h"
+
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct LayerPlan {
+    QuantizableLayer layer;
+    QuantScheme weights;       ///< kind Float: the weight stays float
+    QuantScheme activations;   ///< kind Float: this layer's activations stay float
+    std::vector<std::string> inputActivations;  ///< quantized float inputs of the layer (no constants)
+    std::string outputActivation;               ///< quantized output tensor, empty when none
+    /// The bias is stored as int32 with scale = input scale * weight scale (per channel): weights uniform, the
+    /// single data input quantized, the bias an initializer used by this layer only.
+    bool quantizeBias = false;
+    bool keptFloat() const { return weights.kind == SchemeKind::Float && activations.kind == SchemeKind::Float; }
+};
+
+/// One activation tensor that gets a quantize-dequantize pair.
+struct ActivationPlan {
+    std::string tensor;
+    QuantScheme scheme;               ///< uniform, per tensor
+    std::vector<std::string> layers;  ///< node names of the layers that asked for it
+};
+
+struct QuantPlan {
+    std::vector<LayerPlan> layers;            ///< every quantizable layer, in node order, float ones included
+    std::vector<ActivationPlan> activations;  ///< unique tensors, in the order the graph produces them
+    CalibrationSettings calibration;
+    CodebookInit codebookInit = CodebookInit::Density;
+    bool biasCorrection = true;
+
+    const LayerPlan* findLayer(const std::string& nodeName) const;
+    const ActivationPlan* findActivation(const std::string& tensor) const;
+};
+
+/// Resolves `config` against `graph`. Throws qs::Error naming the config key when an override or float layer
+/// names no quantizable layer of the graph, or when one weight is shared by layers given different schemes.
+QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config);
+
+} // namespace qs
