@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
+
+#include <omp.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -162,11 +165,69 @@ void binFiniteValues(const float* data, size_t count, double lower, double width
 
 } // namespace
 
+namespace {
+
+/// Threads for one large add: the caller's OpenMP thread count (the engine's, between two kernels), one per
+/// 64 Ki values at most, and 1 inside a parallel region (never nested).
+int histogramThreads(size_t count) {
+    if (omp_in_parallel())
+        return 1;
+    const size_t byWork = count / 65536;
+    return static_cast<int>(std::max<size_t>(1, std::min<size_t>(size_t(omp_get_max_threads()), byWork)));
+}
+
+/// scanExtremes over `threads` slices; min, max and the non-finite flag do not depend on the split.
+void scanExtremesParallel(const float* data, size_t count, int threads, float& min, float& max, bool& nonFinite) {
+    if (threads <= 1) {
+        scanExtremes(data, count, min, max, nonFinite);
+        return;
+    }
+    std::vector<float> mins(static_cast<size_t>(threads));
+    std::vector<float> maxs(static_cast<size_t>(threads));
+    std::vector<char> flags(size_t(threads), 0);
+#pragma omp parallel num_threads(threads)
+    {
+        const size_t t = size_t(omp_get_thread_num());
+        const size_t begin = count * t / size_t(threads);
+        const size_t end = count * (t + 1) / size_t(threads);
+        bool flag = false;
+        scanExtremes(data + begin, end - begin, mins[t], maxs[t], flag);
+        flags[t] = flag ? 1 : 0;
+    }
+    min = *std::min_element(mins.begin(), mins.end());
+    max = *std::max_element(maxs.begin(), maxs.end());
+    nonFinite = std::any_of(flags.begin(), flags.end(), [](char flag) { return flag != 0; });
+}
+
+/// binFiniteValues over `threads` slices into private bins, then summed: counts are whole numbers held exactly in
+/// doubles, so the result equals the one-thread result.
+void binFiniteValuesParallel(const float* data, size_t count, int threads, double lower, double width,
+                             std::vector<double>& bins) {
+    if (threads <= 1) {
+        binFiniteValues(data, count, lower, width, bins);
+        return;
+    }
+    std::vector<std::vector<double>> partial(size_t(threads), std::vector<double>(bins.size(), 0.0));
+#pragma omp parallel num_threads(threads)
+    {
+        const size_t t = size_t(omp_get_thread_num());
+        const size_t begin = count * t / size_t(threads);
+        const size_t end = count * (t + 1) / size_t(threads);
+        binFiniteValues(data + begin, end - begin, lower, width, partial[t]);
+    }
+    for (const std::vector<double>& part : partial)
+        for (size_t bin = 0; bin < bins.size(); ++bin)
+            bins[bin] += part[bin];
+}
+
+} // namespace
+
 void TensorHistogram::add(const float* data, size_t count) {
     float batchMin = 0.0f;
     float batchMax = 0.0f;
     bool anyNonFinite = false;
-    scanExtremes(data, count, batchMin, batchMax, anyNonFinite);
+    const int threads = histogramThreads(count);
+    scanExtremesParallel(data, count, threads, batchMin, batchMax, anyNonFinite);
     size_t nonFinite = 0;
     if (anyNonFinite) {
         batchMin = std::numeric_limits<float>::infinity();
@@ -200,7 +261,7 @@ void TensorHistogram::add(const float* data, size_t count) {
             if (std::isfinite(data[i]))
                 counts_[binOf(data[i])] += 1.0;
     } else {
-        binFiniteValues(data, count, lower_, binWidth_, counts_);
+        binFiniteValuesParallel(data, count, threads, lower_, binWidth_, counts_);
     }
     totalCount_ += finite;
 }

@@ -436,6 +436,15 @@ void Executor::Impl::produced(std::vector<RuntimeTensor>& values, int slotIndex,
         return;
     if (!plan.hooked.empty() && !plan.hooked[slotIndex])
         return;
+    if (!options.transform && !values[slotIndex].isPlain()) {
+        // An observer alone gets a plain copy; consumers keep the blocked tensor and need no reorder back.
+        RuntimeTensor plain = toPlainLayout(values[slotIndex], &pool);
+        options.observer(name, plain);
+        std::shared_ptr<AlignedBuffer> buffer = plain.buffer();
+        plain = RuntimeTensor();
+        pool.release(std::move(buffer));
+        return;
+    }
     if (!values[slotIndex].isPlain())
         values[slotIndex] = toPlainLayout(values[slotIndex], &pool);
     if (options.transform) {
