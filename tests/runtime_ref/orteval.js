@@ -14,7 +14,7 @@
 // as written).
 'use strict';
 
-const fs = require('fs');
+const npyfile = require('./npyfile');
 
 function fail(message) {
     process.stderr.write('orteval: ' + message + '\n');
@@ -29,59 +29,17 @@ function loadOrt() {
     }
 }
 
-// ---- .npy (version 1-3, little-endian, C order; float32 and int64 are all this script needs) ----
-
-const NPY_TYPES = {
-    '<f4': { type: 'float32', array: Float32Array },
-    '<i8': { type: 'int64', array: BigInt64Array },
-};
+// ---- .npy files (npyfile.js): float32 inputs and logits, int64 labels ----
 
 function readNpy(file) {
-    let bytes;
-    try {
-        bytes = fs.readFileSync(file);
-    } catch (e) {
-        fail(file + ': cannot read: ' + e.message);
-    }
-    if (bytes.length < 10 || bytes.toString('latin1', 0, 6) !== '\x93NUMPY')
-        fail(file + ': not a .npy file');
-    const major = bytes[6];
-    const headerStart = major === 1 ? 10 : 12;
-    const headerLength = major === 1 ? bytes.readUInt16LE(8) : bytes.readUInt32LE(8);
-    const header = bytes.toString('latin1', headerStart, headerStart + headerLength);
-    const descr = /'descr'\s*:\s*'([^']+)'/.exec(header);
-    const order = /'fortran_order'\s*:\s*(True|False)/.exec(header);
-    const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header);
-    if (!descr || !order || !shape)
-        fail(file + ': unreadable .npy header');
-    if (order[1] === 'True')
-        fail(file + ': Fortran-ordered arrays are not supported');
-    const kind = NPY_TYPES[descr[1]];
-    if (!kind)
-        fail(file + ': dtype ' + descr[1] + ' is not supported here (float32 inputs, int64 labels)');
-    const dims = shape[1].split(',').map(s => s.trim()).filter(s => s.length).map(Number);
-    const count = dims.reduce((a, b) => a * b, 1);
-    const dataStart = headerStart + headerLength;
-    const byteCount = count * kind.array.BYTES_PER_ELEMENT;
-    if (bytes.length < dataStart + byteCount)
-        fail(file + ': truncated data');
-    const copy = new Uint8Array(byteCount);
-    copy.set(bytes.subarray(dataStart, dataStart + byteCount));
-    return { type: kind.type, dims: dims, data: new kind.array(copy.buffer) };
+    const array = npyfile.readNpy(file, fail);
+    if (array.type !== 'float32' && array.type !== 'int64')
+        fail(file + ': dtype ' + array.type + ' is not supported here (float32 inputs, int64 labels)');
+    return array;
 }
 
 function writeFloat32Npy(file, dims, data) {
-    const shape = dims.length === 1 ? '(' + dims[0] + ',)' : '(' + dims.join(', ') + ')';
-    let header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ', }';
-    const total = 10 + header.length + 1;
-    header += ' '.repeat((64 - (total % 64)) % 64) + '\n';
-    const prefix = Buffer.alloc(10);
-    prefix.write('\x93NUMPY', 0, 'latin1');
-    prefix[6] = 1;
-    prefix[7] = 0;
-    prefix.writeUInt16LE(header.length, 8);
-    const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    fs.writeFileSync(file, Buffer.concat([prefix, Buffer.from(header, 'latin1'), body]));
+    npyfile.writeNpy(file, 'float32', dims, data, fail);
 }
 
 // ---- arguments ----
