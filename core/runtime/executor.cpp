@@ -259,6 +259,11 @@ const std::vector<ValueInfo>& Executor::outputs() const { return impl_->graph.ou
 
 Plan& Executor::Impl::plan(bool hooked, const std::set<std::string>* hookedTensors) {
     if (hooked && hookedTensors) {
+        // Each plan holds its own kernels (primitives, reordered weights): keep only a few hook sets, as a
+        // per-layer sensitivity pass uses one per layer.
+        constexpr size_t maxPartlyHookedPlans = 2;
+        if (!partlyHookedPlans.count(*hookedTensors) && partlyHookedPlans.size() >= maxPartlyHookedPlans)
+            partlyHookedPlans.clear();
         std::unique_ptr<Plan>& cached = partlyHookedPlans[*hookedTensors];
         if (!cached) {
             std::vector<bool> hookedSlots(slotNames.size(), false);
