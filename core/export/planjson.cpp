@@ -67,18 +67,6 @@ Json weightJson(const WeightQuantization& weight, int64_t opset) {
     return json;
 }
 
-std::string codebookInitName(CodebookInit init) {
-    switch (init) {
-    case CodebookInit::Density:
-        return "density";
-    case CodebookInit::KMeansPlusPlus:
-        return "kmeans++";
-    case CodebookInit::Linear:
-        return "linear";
-    }
-    return "unknown";
-}
-
 } // namespace
 
 std::string planToJson(const Model& model, const QuantPlan& plan, const QuantizedTensors& tensors) {

@@ -148,4 +148,16 @@ KMeansResult KMeans1D::fit(const WeightedPoints& points) const {
     return result;
 }
 
+std::string codebookInitName(CodebookInit init) {
+    switch (init) {
+    case CodebookInit::Density:
+        return "density";
+    case CodebookInit::KMeansPlusPlus:
+        return "kmeans++";
+    case CodebookInit::Linear:
+        return "linear";
+    }
+    return "density";
+}
+
 } // namespace qs

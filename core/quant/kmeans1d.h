@@ -6,6 +6,7 @@
 #include "quant/weightedpoints.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace qs {
@@ -17,6 +18,9 @@ enum class CodebookInit {
     KMeansPlusPlus, ///< k-means++ seeding (squared-distance sampling) with a fixed seed
     Linear,         ///< evenly spaced between the minimum and the maximum
 };
+
+/// "density", "kmeans++" or "linear" (the names configs use).
+std::string codebookInitName(CodebookInit init);
 
 struct KMeansResult {
     std::vector<double> centroids;   ///< sorted ascending, exactly k of them (duplicates when there are fewer points)

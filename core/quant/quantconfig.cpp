@@ -306,18 +306,6 @@ CodebookInit parseCodebookInit(const std::string& text, const std::string& key, 
                          " is not a codebook initialization (expected one of: density, kmeans++, linear)");
 }
 
-std::string codebookInitName(CodebookInit init) {
-    switch (init) {
-    case CodebookInit::Density:
-        return "density";
-    case CodebookInit::KMeansPlusPlus:
-        return "kmeans++";
-    case CodebookInit::Linear:
-        return "linear";
-    }
-    return "density";
-}
-
 SchemeKind readSchemeKind(const Json& value, const std::string& key, TensorRole role,
                           const ConfigReader& reader) {
     const std::string text = reader.string(value, key);

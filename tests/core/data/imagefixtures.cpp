@@ -7,6 +7,15 @@
 
 namespace qs::test {
 
+PreprocessConfig demoPreprocess() {
+    PreprocessConfig config;
+    config.color = ColorOrder::Gray;
+    config.scale = 1.0f / 255.0f;
+    config.mean = {0.2860f};
+    config.std = {0.3530f};
+    return config;
+}
+
 std::string demoDir() { return std::string(QS_SOURCE_DIR) + "/resources/demo"; }
 
 cv::Mat gradientBgr() {

@@ -15,21 +15,12 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-PreprocessConfig demoConfig() {
-    PreprocessConfig config;
-    config.color = ColorOrder::Gray;
-    config.scale = 1.0f / 255.0f;
-    config.mean = {0.2860f};
-    config.std = {0.3530f};
-    return config;
-}
-
 } // namespace
 
 TEST_CASE("The loader yields every demo image once, in order, with its label", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/eval");
     std::vector<double> fractions;
-    BatchLoader loader(scan, demoConfig(), 64, [&fractions](double fraction, const std::string&) {
+    BatchLoader loader(scan, demoPreprocess(), 64, [&fractions](double fraction, const std::string&) {
         fractions.push_back(fraction);
         return true;
     });
@@ -61,10 +52,10 @@ TEST_CASE("The loader yields every demo image once, in order, with its label", "
 
 TEST_CASE("A batch holds the same values as preprocessing each file", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/calib");
-    BatchLoader loader(scan, demoConfig(), 3);
+    BatchLoader loader(scan, demoPreprocess(), 3);
     Batch batch;
     REQUIRE(loader.next(batch));
-    const RuntimeTensor second = preprocessImageFile(scan.items[1].path, demoConfig());
+    const RuntimeTensor second = preprocessImageFile(scan.items[1].path, demoPreprocess());
     const float* batched = batch.tensor.data<float>() + 28 * 28;
     for (int64_t i = 0; i < second.elementCount(); ++i)
         REQUIRE(batched[i] == second.data<float>()[i]);
@@ -139,7 +130,7 @@ TEST_CASE("NumPy tensors are loaded as they are", "[data][batchloader]") {
 TEST_CASE("The loader can be cancelled and abandoned early", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/eval");
     int calls = 0;
-    BatchLoader loader(scan, demoConfig(), 10, [&calls](double, const std::string&) { return ++calls < 3; });
+    BatchLoader loader(scan, demoPreprocess(), 10, [&calls](double, const std::string&) { return ++calls < 3; });
     Batch batch;
     CHECK(loader.next(batch));
     CHECK(loader.next(batch));
@@ -148,15 +139,15 @@ TEST_CASE("The loader can be cancelled and abandoned early", "[data][batchloader
     CHECK_FALSE(loader.next(batch));
 
     // Destroyed while the worker waits for room in its queue.
-    BatchLoader abandoned(scan, demoConfig(), 1);
+    BatchLoader abandoned(scan, demoPreprocess(), 1);
     REQUIRE(abandoned.next(batch));
     CHECK(batch.itemIndices == std::vector<size_t>{0});
 }
 
 TEST_CASE("Loader arguments are checked", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/calib");
-    CHECK_THROWS_WITH(BatchLoader(scan, demoConfig(), 0), Contains("Batch size"));
-    PreprocessConfig bad = demoConfig();
+    CHECK_THROWS_WITH(BatchLoader(scan, demoPreprocess(), 0), Contains("Batch size"));
+    PreprocessConfig bad = demoPreprocess();
     bad.mean = {0.1f, 0.2f};
     CHECK_THROWS_WITH(BatchLoader(scan, bad, 4), Contains("preprocess.mean"));
 }

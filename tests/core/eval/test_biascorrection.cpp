@@ -21,15 +21,6 @@ using namespace qs::test;
 
 namespace {
 
-PreprocessConfig demoPreprocess() {
-    PreprocessConfig config;
-    config.color = ColorOrder::Gray;
-    config.scale = 1.0f / 255.0f;
-    config.mean = {0.2860f};
-    config.std = {0.3530f};
-    return config;
-}
-
 const QuantScheme int4PerTensor{SchemeKind::Uniform, 4, Granularity::PerTensor, RangeMode::Symmetric,
                                 Signedness::Signed};
 const QuantScheme int8PerChannel{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric,

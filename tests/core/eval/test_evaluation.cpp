@@ -10,6 +10,8 @@
 #include "model/onnxloader.h"
 #include "quant/weightquantizerfactory.h"
 
+#include "../data/imagefixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -17,19 +19,11 @@
 
 using namespace qs;
 using Catch::Matchers::Contains;
+using qs::test::demoPreprocess;
 
 namespace {
 
 std::string demoPath(const std::string& name) { return std::string(QS_SOURCE_DIR) + "/resources/demo/" + name; }
-
-PreprocessConfig demoPreprocess() {
-    PreprocessConfig config;
-    config.color = ColorOrder::Gray;
-    config.scale = 1.0f / 255.0f;
-    config.mean = {0.2860f};
-    config.std = {0.3530f};
-    return config;
-}
 
 ImageFolderScan demoScan(const std::string& folder, size_t maxImages) {
     ImageFolderOptions options;

@@ -17,15 +17,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-PreprocessConfig demoPreprocess() {
-    PreprocessConfig config;
-    config.color = ColorOrder::Gray;
-    config.scale = 1.0f / 255.0f;
-    config.mean = {0.2860f};
-    config.std = {0.3530f};
-    return config;
-}
-
 Model demoModel() {
     return loadOnnxModel(demoDir() + "/model.onnx").model;
 }
