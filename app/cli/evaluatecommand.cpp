@@ -2,7 +2,7 @@
 
 #include "argparser.h"
 #include "modelcommandargs.h"
-#include "quantizereport.h"
+#include "report/quantizereport.h"
 #include "runcommand.h"
 #include "stagelog.h"
 #include "usageerror.h"
@@ -10,10 +10,10 @@
 #include "data/batchloader.h"
 #include "data/imagefolder.h"
 #include "eval/evaluation.h"
-#include "eval/quantizationpipeline.h"
 #include "model/layers.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "workflow/quantizationpipeline.h"
 
 #include <filesystem>
 #include <iostream>
@@ -24,10 +24,12 @@ namespace qs::cli {
 namespace {
 
 const char* const kUsage =
-    "usage: quantscope-cli evaluate FLOAT.onnx QUANT.onnx --images DIR --config CFG.json [--threads N] [--json]\n"
+    "usage: quantscope-cli evaluate FLOAT.onnx QUANT.onnx --images DIR --config CFG.json [--threads N] "
+    "[--json]\n"
     "\n"
     "Runs both models on the images of DIR (preprocessed as the config says) and compares them: top-1/top-5\n"
-    "accuracy when DIR is labelled by sub-folder, top-1 agreement, output cosine and KL divergence, and the SQNR\n"
+    "accuracy when DIR is labelled by sub-folder, top-1 agreement, output cosine and KL divergence, and the "
+    "SQNR\n"
     "of every layer output both models share by tensor name. Works for models quantized by any tool.\n"
     "\n"
     "options:\n"
@@ -38,7 +40,8 @@ const char* const kUsage =
     "  -h, --help                   show this help\n";
 
 /// Output tensors of the float model's layers that the other graph also produces.
-std::vector<std::pair<std::string, std::string>> sharedLayerOutputs(const Graph& reference, const Graph& candidate) {
+std::vector<std::pair<std::string, std::string>> sharedLayerOutputs(const Graph& reference,
+                                                                    const Graph& candidate) {
     std::set<std::string> produced;
     for (const Node& node : candidate.nodes)
         produced.insert(node.outputs.begin(), node.outputs.end());
@@ -87,7 +90,8 @@ int runEvaluate(const std::vector<std::string>& args) {
         candidateHasInput = candidateHasInput || other.name == input.name;
     if (!candidateHasInput)
         throw Error("'" + quantPath + "' has no input '" + input.name + "' like '" + floatPath + "'");
-    std::string outputName = reference.model.graph.outputs.empty() ? "" : reference.model.graph.outputs.front().name;
+    std::string outputName =
+        reference.model.graph.outputs.empty() ? "" : reference.model.graph.outputs.front().name;
 
     Executor referenceExecutor(reference.model, executorOptions);
     Executor candidateExecutor(candidate.model, executorOptions);
@@ -98,9 +102,9 @@ int runEvaluate(const std::vector<std::string>& args) {
     BatchLoader loader(scan, config.preprocess, batchSize);
     EvaluationOptions options;
     options.sqnrTensors = sharedLayerOutputs(reference.model.graph, candidate.model.graph);
-    EvaluationResult result = evaluatePair({&referenceExecutor, {}, input.name, outputName},
-                                           {&candidateExecutor, {}, input.name, outputName}, loader, options,
-                                           progress);
+    EvaluationResult result =
+        evaluatePair({&referenceExecutor, {}, input.name, outputName},
+                     {&candidateExecutor, {}, input.name, outputName}, loader, options, progress);
     log.finish();
     nlohmann::ordered_json json = evaluationJson(result, true);
     json["reference"] = floatPath;
@@ -113,8 +117,8 @@ int runEvaluate(const std::vector<std::string>& args) {
     if (json["accuracy"].is_object())
         std::cout << "top-1 accuracy: " << floatPath << " " << json["accuracy"]["float"].get<double>() * 100.0
                   << " %, " << quantPath << " " << json["accuracy"]["quant"].get<double>() * 100.0 << " %\n";
-    std::cout << "top-1 agreement: " << result.agreementTop1 * 100.0 << " %, output cosine " << result.meanCosine
-              << ", KL " << result.meanKl << " (" << result.imageCount << " images)\n";
+    std::cout << "top-1 agreement: " << result.agreementTop1 * 100.0 << " %, output cosine "
+              << result.meanCosine << ", KL " << result.meanKl << " (" << result.imageCount << " images)\n";
     for (const LayerSqnr& layer : result.layers)
         std::cout << "  " << layer.layer << ": SQNR " << layer.sqnrDb << " dB\n";
     return 0;

@@ -2,15 +2,15 @@
 
 #include "argparser.h"
 #include "modelcommandargs.h"
-#include "quantizereport.h"
+#include "report/quantizereport.h"
 #include "runcommand.h"
 #include "stagelog.h"
 #include "usageerror.h"
 
-#include "eval/quantizationpipeline.h"
 #include "export/qdqexport.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "workflow/quantizationpipeline.h"
 
 #include <filesystem>
 #include <iostream>
@@ -25,8 +25,10 @@ const char* const kUsage =
     "                               [--report OUT.html] [--input-shape NAME=d0,d1,...] [--threads N]\n"
     "                               [--sensitivity N] [--json]\n"
     "\n"
-    "Calibrates MODEL on the images of --calib, quantizes it as the config says (docs/config.md), compares the\n"
-    "simulated quantized model with the float one on --eval, and writes OUT.onnx (standard ONNX: QuantizeLinear /\n"
+    "Calibrates MODEL on the images of --calib, quantizes it as the config says (docs/config.md), compares "
+    "the\n"
+    "simulated quantized model with the float one on --eval, and writes OUT.onnx (standard ONNX: "
+    "QuantizeLinear /\n"
     "DequantizeLinear, packed weights decoded by standard ops) with OUT.onnx.plan.json beside it.\n"
     "Progress goes to stderr; results to stdout.\n"
     "\n"
@@ -123,11 +125,12 @@ int runQuantize(const std::vector<std::string>& args) {
 #ifdef QS_VERSION
     exportOptions.producerVersion = QS_VERSION;
 #endif
-    ExportResult exported = exportQuantizedModel(loaded.model, result.plan, result.tensors, outputPath, exportOptions);
+    ExportResult exported =
+        exportQuantizedModel(loaded.model, result.plan, result.tensors, outputPath, exportOptions);
     log.finish();
 
-    nlohmann::ordered_json summary = quantizeSummaryJson(result, modelPath, exported.modelPath, exported.planPath,
-                                                         fileSize(modelPath), exported.fileBytes);
+    nlohmann::ordered_json summary = quantizeSummaryJson(
+        result, modelPath, exported.modelPath, exported.planPath, fileSize(modelPath), exported.fileBytes);
     if (!reportPath.empty())
         writeFileAtomically(reportPath, quantizeReportHtml(summary));
     if (json)

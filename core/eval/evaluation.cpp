@@ -1,8 +1,5 @@
 #include "eval/evaluation.h"
 
-#include "eval/simulation.h"
-#include "export/weightencoding.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,17 +10,8 @@
 
 namespace qs {
 
-namespace {
-
-/// The class scores of one output, viewed as [rows, classes].
-struct ScoreMatrix {
-    const float* data = nullptr;
-    int64_t rows = 0;
-    int64_t classes = 0;
-    const float* row(int64_t index) const { return data + index * classes; }
-};
-
-std::string resolvedInputName(const Executor& executor, const std::string& inputName, const std::string& side) {
+std::string resolvedInputName(const Executor& executor, const std::string& inputName,
+                              const std::string& side) {
     if (!inputName.empty())
         return inputName;
     if (executor.inputs().size() != 1)
@@ -32,7 +20,8 @@ std::string resolvedInputName(const Executor& executor, const std::string& input
     return executor.inputs().front().name;
 }
 
-std::string resolvedOutputName(const Executor& executor, const std::string& outputName, const std::string& side) {
+std::string resolvedOutputName(const Executor& executor, const std::string& outputName,
+                               const std::string& side) {
     if (!outputName.empty())
         return outputName;
     if (executor.outputs().empty())
@@ -41,15 +30,15 @@ std::string resolvedOutputName(const Executor& executor, const std::string& outp
 }
 
 /// Checks that `name` is [rows, classes] (trailing 1s allowed) and returns its scores.
-ScoreMatrix classScores(const TensorMap& outputs, const std::string& name, size_t rows, const std::string& side) {
+ScoreMatrix classScores(const TensorMap& outputs, const std::string& name, size_t rows,
+                        const std::string& side) {
     auto found = outputs.find(name);
     if (found == outputs.end())
         throw Error(side + " model has no output '" + name + "'");
     const RuntimeTensor& tensor = found->second;
     const std::vector<int64_t>& dims = tensor.dims();
-    const bool trailingOnes = dims.size() >= 2 && std::all_of(dims.begin() + 2, dims.end(), [](int64_t d) {
-                                  return d == 1;
-                              });
+    const bool trailingOnes =
+        dims.size() >= 2 && std::all_of(dims.begin() + 2, dims.end(), [](int64_t d) { return d == 1; });
     if (tensor.type() != DataType::Float || !trailingOnes || dims[1] < 1)
         throw Error(side + " output '" + name + "' is " + tensor.describe() +
                     "; evaluation needs float class scores [N, classes]");
@@ -58,6 +47,8 @@ ScoreMatrix classScores(const TensorMap& outputs, const std::string& name, size_
                     std::to_string(rows) + " images");
     return ScoreMatrix{tensor.data<float>(), dims[0], dims[1]};
 }
+
+namespace {
 
 double logSumExp(const float* x, int64_t count) {
     const double largest = *std::max_element(x, x + count);
@@ -150,17 +141,18 @@ EvaluationResult OutputComparison::result() const {
     return result;
 }
 
-namespace {
-
 void checkLabels(const Batch& batch, int64_t classes) {
     for (size_t i = 0; i < batch.size(); ++i)
         if (batch.labels[i] >= classes)
-            throw Error(batch.paths[i] + ": label " + std::to_string(batch.labels[i]) + " is outside the model's " +
-                        std::to_string(classes) + " classes; check the folder's labels file");
+            throw Error(batch.paths[i] + ": label " + std::to_string(batch.labels[i]) +
+                        " is outside the model's " + std::to_string(classes) +
+                        " classes; check the folder's labels file");
 }
 
-/// Per-layer SQNR between the two sides, one batch at a time: the reference observer keeps copies of the compared
-/// tensors, the candidate observer accumulates the sums and drops them.
+namespace {
+
+/// Per-layer SQNR between the two sides, one batch at a time: the reference observer keeps copies of the
+/// compared tensors, the candidate observer accumulates the sums and drops them.
 class SqnrAccumulator {
 public:
     explicit SqnrAccumulator(const std::vector<std::pair<std::string, std::string>>& tensors) {
@@ -176,10 +168,12 @@ public:
     bool empty() const { return entries_.empty(); }
 
     TensorObserver referenceObserver() {
-        return [this](const std::string& name, const RuntimeTensor& tensor) { observeReference(name, tensor); };
+        return
+            [this](const std::string& name, const RuntimeTensor& tensor) { observeReference(name, tensor); };
     }
     TensorObserver candidateObserver() {
-        return [this](const std::string& name, const RuntimeTensor& tensor) { observeCandidate(name, tensor); };
+        return
+            [this](const std::string& name, const RuntimeTensor& tensor) { observeCandidate(name, tensor); };
     }
 
     /// Drops the copies the candidate did not produce.
@@ -221,8 +215,8 @@ private:
             return;
         const std::vector<size_t>& indices = byTensor_.at(name);
         if (tensor.type() != DataType::Float || tensor.dims() != reference->second.dims()) {
-            setProblem(indices, "tensor '" + name + "' is " + reference->second.describe() + " in the reference but " +
-                                    tensor.describe() + " in the candidate");
+            setProblem(indices, "tensor '" + name + "' is " + reference->second.describe() +
+                                    " in the reference but " + tensor.describe() + " in the candidate");
         } else {
             double signal = 0.0;
             double noise = 0.0;
@@ -255,7 +249,8 @@ private:
         if (entry.referenceBatches == 0) {
             sqnr.note = "tensor '" + entry.tensor + "' is not produced by the reference model";
         } else if (entry.candidateBatches < entry.referenceBatches) {
-            sqnr.note = "tensor '" + entry.tensor + "' is not produced by the candidate model (renamed or folded away)";
+            sqnr.note = "tensor '" + entry.tensor +
+                        "' is not produced by the candidate model (renamed or folded away)";
         } else if (entry.noise == 0.0) {
             sqnr.sqnrDb = std::numeric_limits<double>::infinity();
         } else {
@@ -269,9 +264,11 @@ private:
     std::map<std::string, RuntimeTensor> references_;
 };
 
-/// `base` with `added` called after the observer it already has. `addedTensors` are the tensors `added` needs to
-/// see; when `base` hooks only some tensors (or none), only those are added, so the rest stays on the fast path.
-RunOptions withObserver(const RunOptions& base, TensorObserver added, const std::set<std::string>& addedTensors) {
+/// `base` with `added` called after the observer it already has. `addedTensors` are the tensors `added` needs
+/// to see; when `base` hooks only some tensors (or none), only those are added, so the rest stays on the fast
+/// path.
+RunOptions withObserver(const RunOptions& base, TensorObserver added,
+                        const std::set<std::string>& addedTensors) {
     RunOptions options = base;
     if (!added)
         return options;
@@ -287,17 +284,21 @@ RunOptions withObserver(const RunOptions& base, TensorObserver added, const std:
         return options;
     }
     options.observer = [first = base.observer, second = std::move(added)](const std::string& name,
-                                                                         const RuntimeTensor& tensor) {
+                                                                          const RuntimeTensor& tensor) {
         first(name, tensor);
         second(name, tensor);
     };
     return options;
 }
 
+} // namespace
+
 double fractionDone(const BatchLoader& loader) {
     const size_t total = loader.itemCount();
     return total == 0 ? 1.0 : std::min(1.0, double(loader.deliveredCount()) / double(total));
 }
+
+namespace {
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -310,28 +311,35 @@ EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoa
     const auto start = std::chrono::steady_clock::now();
     if (!reference.executor || !candidate.executor)
         throw Error("evaluation needs an executor for both the reference and the candidate model");
-    const std::string referenceInput = resolvedInputName(*reference.executor, reference.inputName, "reference");
-    const std::string candidateInput = resolvedInputName(*candidate.executor, candidate.inputName, "candidate");
-    const std::string referenceOutput = resolvedOutputName(*reference.executor, reference.outputName, "reference");
-    const std::string candidateOutput = resolvedOutputName(*candidate.executor, candidate.outputName, "candidate");
+    const std::string referenceInput =
+        resolvedInputName(*reference.executor, reference.inputName, "reference");
+    const std::string candidateInput =
+        resolvedInputName(*candidate.executor, candidate.inputName, "candidate");
+    const std::string referenceOutput =
+        resolvedOutputName(*reference.executor, reference.outputName, "reference");
+    const std::string candidateOutput =
+        resolvedOutputName(*candidate.executor, candidate.outputName, "candidate");
 
     SqnrAccumulator sqnr(options.sqnrTensors);
     std::set<std::string> sqnrTensors;
     for (const auto& entry : options.sqnrTensors)
         sqnrTensors.insert(entry.second);
-    const RunOptions referenceOptions =
-        withObserver(reference.options, sqnr.empty() ? TensorObserver() : sqnr.referenceObserver(), sqnrTensors);
-    const RunOptions candidateOptions =
-        withObserver(candidate.options, sqnr.empty() ? TensorObserver() : sqnr.candidateObserver(), sqnrTensors);
+    const RunOptions referenceOptions = withObserver(
+        reference.options, sqnr.empty() ? TensorObserver() : sqnr.referenceObserver(), sqnrTensors);
+    const RunOptions candidateOptions = withObserver(
+        candidate.options, sqnr.empty() ? TensorObserver() : sqnr.candidateObserver(), sqnrTensors);
 
     OutputComparison comparison;
     reportProgress(progress, 0.0, "evaluating");
     Batch batch;
     while (loader.next(batch)) {
-        const TensorMap referenceOutputs = reference.executor->run({{referenceInput, batch.tensor}}, referenceOptions);
-        const TensorMap candidateOutputs = candidate.executor->run({{candidateInput, batch.tensor}}, candidateOptions);
+        const TensorMap referenceOutputs =
+            reference.executor->run({{referenceInput, batch.tensor}}, referenceOptions);
+        const TensorMap candidateOutputs =
+            candidate.executor->run({{candidateInput, batch.tensor}}, candidateOptions);
         sqnr.endBatch();
-        const ScoreMatrix expected = classScores(referenceOutputs, referenceOutput, batch.size(), "reference");
+        const ScoreMatrix expected =
+            classScores(referenceOutputs, referenceOutput, batch.size(), "reference");
         const ScoreMatrix actual = classScores(candidateOutputs, candidateOutput, batch.size(), "candidate");
         if (actual.classes != expected.classes)
             throw Error("reference output '" + referenceOutput + "' has " + std::to_string(expected.classes) +
@@ -349,159 +357,19 @@ EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoa
     return result;
 }
 
-std::vector<std::pair<std::string, std::string>> quantizedLayerOutputs(const Graph& graph, const QuantPlan& plan) {
+std::vector<std::pair<std::string, std::string>> quantizedLayerOutputs(const Graph& graph,
+                                                                       const QuantPlan& plan) {
     std::vector<std::pair<std::string, std::string>> outputs;
     for (const LayerPlan& layer : plan.layers) {
         if (layer.keptFloat())
             continue;
         const int index = graph.nodeIndex(layer.layer.nodeName);
         if (index < 0 || graph.nodes[size_t(index)].outputs.empty())
-            throw Error("layer '" + layer.layer.nodeName + "' of the plan is not a node of graph '" + graph.name +
-                        "'; rebuild the plan for this model");
+            throw Error("layer '" + layer.layer.nodeName + "' of the plan is not a node of graph '" +
+                        graph.name + "'; rebuild the plan for this model");
         outputs.emplace_back(layer.layer.nodeName, graph.nodes[size_t(index)].outputs.front());
     }
     return outputs;
-}
-
-namespace {
-
-/// A batch kept in memory with what the float model predicted for it.
-struct CachedBatch {
-    RuntimeTensor tensor;
-    std::vector<int> labels;
-    std::vector<int64_t> floatClasses;
-};
-
-std::vector<int64_t> topClasses(const TensorMap& outputs, const std::string& outputName, const Batch& batch) {
-    const ScoreMatrix scores = classScores(outputs, outputName, batch.size(), "float");
-    checkLabels(batch, scores.classes);
-    std::vector<int64_t> classes(size_t(scores.rows));
-    for (int64_t i = 0; i < scores.rows; ++i)
-        classes[size_t(i)] = topClass(scores.row(i), scores.classes);
-    return classes;
-}
-
-/// Accuracy over the labelled images when there are any, else agreement with the float model.
-double sensitivityMetric(Executor& executor, const std::vector<CachedBatch>& batches, const std::string& inputName,
-                         const std::string& outputName, const RunOptions& options) {
-    size_t labelled = 0, correct = 0, images = 0, agreements = 0;
-    for (const CachedBatch& cached : batches) {
-        const TensorMap outputs = executor.run({{inputName, cached.tensor}}, options);
-        const ScoreMatrix scores = classScores(outputs, outputName, cached.labels.size(), "simulated");
-        for (int64_t i = 0; i < scores.rows; ++i) {
-            const int64_t predicted = topClass(scores.row(i), scores.classes);
-            const int label = cached.labels[size_t(i)];
-            ++images;
-            agreements += predicted == cached.floatClasses[size_t(i)];
-            if (label >= 0) {
-                ++labelled;
-                correct += predicted == label;
-            }
-        }
-    }
-    if (labelled > 0)
-        return double(correct) / double(labelled);
-    return images == 0 ? 0.0 : double(agreements) / double(images);
-}
-
-} // namespace
-
-std::vector<LayerSensitivity> layerSensitivity(Executor& executor, const Graph& graph, const QuantPlan& plan,
-                                               const QuantizedTensors& tensors, const std::string& inputName,
-                                               const std::string& outputName, BatchLoader& loader,
-                                               const ProgressCallback& progress) {
-    const std::string input = resolvedInputName(executor, inputName, "float");
-    const std::string output = resolvedOutputName(executor, outputName, "float");
-    std::vector<const LayerPlan*> layers;
-    for (const LayerPlan& layer : plan.layers)
-        if (!layer.keptFloat())
-            layers.push_back(&layer);
-    const double steps = double(layers.size() + 1);
-
-    std::vector<CachedBatch> batches;
-    reportProgress(progress, 0.0, "running the float model");
-    Batch batch;
-    while (loader.next(batch)) {
-        const TensorMap outputs = executor.run({{input, batch.tensor}});
-        batches.push_back(CachedBatch{batch.tensor, batch.labels, topClasses(outputs, output, batch)});
-        reportProgress(progress, fractionDone(loader) / steps, "running the float model");
-    }
-    if (batches.empty())
-        throw Error("layer sensitivity: the data set yielded no image");
-
-    std::vector<LayerSensitivity> results;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const std::string& name = layers[i]->layer.nodeName;
-        reportProgress(progress, double(i + 1) / steps, "quantizing only " + name);
-        const QuantSimulation simulation(graph, plan, tensors, std::set<std::string>{name});
-        results.push_back(LayerSensitivity{name, sensitivityMetric(executor, batches, input, output,
-                                                                   simulation.runOptions())});
-    }
-    reportProgress(progress, 1.0, "sensitivity measured");
-    return results;
-}
-
-namespace {
-
-uint64_t initializerBytes(const Tensor& tensor) {
-    if (tensor.type == DataType::String) {
-        uint64_t bytes = 0;
-        for (const std::string& text : tensor.strings)
-            bytes += text.size();
-        return bytes;
-    }
-    const uint64_t count = uint64_t(std::max<int64_t>(tensor.elementCount(), 0));
-    if (tensor.type == DataType::Int4 || tensor.type == DataType::UInt4)
-        return (count + 1) / 2;
-    return count * dataTypeSize(tensor.type);
-}
-
-/// As encodeBias stores it: int32 codes, float scales and, in the DequantizeLinear form, int32 zero points.
-uint64_t storedBiasBytes(const BiasQuantization& bias, int64_t opset) {
-    constexpr int64_t firstQuantizeLinearOpset = 10;
-    constexpr int64_t firstPerAxisOpset = 13;
-    const bool perChannel = bias.scales.size() > 1;
-    const bool dequantizeLinear = opset >= firstQuantizeLinearOpset && (!perChannel || opset >= firstPerAxisOpset);
-    const uint64_t scales = bias.scales.size();
-    return bias.codes.size() * sizeof(int32_t) + scales * sizeof(float) +
-           (dequantizeLinear ? scales * sizeof(int32_t) : 0);
-}
-
-void checkPlanHasTensors(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors) {
-    for (const LayerPlan& layer : plan.layers)
-        if (layer.weights.kind != SchemeKind::Float && !tensors.weights.count(layer.layer.weightName))
-            throw Error("layer '" + layer.layer.nodeName + "': weight '" + layer.layer.weightName +
-                        "' has not been quantized; quantize the tensors with this plan");
-    for (const auto& entry : tensors.weights)
-        if (!graph.initializer(entry.first))
-            throw Error("quantized weight '" + entry.first + "' is not an initializer of graph '" + graph.name + "'");
-    for (const auto& entry : tensors.biases)
-        if (!graph.initializer(entry.first))
-            throw Error("quantized bias '" + entry.first + "' is not an initializer of graph '" + graph.name + "'");
-}
-
-} // namespace
-
-ModelSizes modelSizes(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors, int64_t opset) {
-    checkPlanHasTensors(graph, plan, tensors);
-    ModelSizes sizes;
-    for (const auto& [name, tensor] : graph.initializers) {
-        const uint64_t floatBytes = initializerBytes(tensor);
-        sizes.floatWeightBytes += floatBytes;
-        auto weight = tensors.weights.find(name);
-        auto bias = tensors.biases.find(name);
-        if (weight != tensors.weights.end()) {
-            const uint64_t stored = storedWeightBytes(weight->second, opset);
-            sizes.floatQuantizableBytes += floatBytes;
-            sizes.quantizedQuantizableBytes += stored;
-            sizes.quantizedWeightBytes += stored;
-        } else if (bias != tensors.biases.end()) {
-            sizes.quantizedWeightBytes += storedBiasBytes(bias->second, opset);
-        } else {
-            sizes.quantizedWeightBytes += floatBytes;
-        }
-    }
-    return sizes;
 }
 
 } // namespace qs

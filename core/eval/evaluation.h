@@ -1,10 +1,11 @@
 #pragma once
-// Float-versus-quantized comparison on an evaluation data set: accuracy when the folder is labelled, agreement,
-// output cosine similarity and KL divergence, per-layer SQNR, per-layer sensitivity, and model sizes.
+// Float-versus-quantized comparison on an evaluation data set: accuracy when the folder is labelled,
+// agreement, output cosine similarity and KL divergence, per-layer SQNR.
 //
 // The two sides are any pair of (executor, run options): the same float model run plainly and through a
-// QuantSimulation, or two different models (a float model and one quantized elsewhere). Tensors are matched by
-// name between the two sides, so a QDQ export (which keeps the original tensor names) compares layer by layer.
+// QuantSimulation, or two different models (a float model and one quantized elsewhere). Tensors are matched
+// by name between the two sides, so a QDQ export (which keeps the original tensor names) compares layer by
+// layer.
 
 #include "data/batchloader.h"
 #include "quant/quantizedtensors.h"
@@ -22,14 +23,14 @@ namespace qs {
 /// One side of a comparison.
 struct ModelSide {
     Executor* executor = nullptr;
-    RunOptions options;         ///< e.g. QuantSimulation::runOptions(); its observer is chained, not replaced
+    RunOptions options; ///< e.g. QuantSimulation::runOptions(); its observer is chained, not replaced
     std::string inputName;
-    std::string outputName;     ///< the classification output ([N, classes] scores); empty = the first output
+    std::string outputName; ///< the classification output ([N, classes] scores); empty = the first output
 };
 
-/// SQNR of one layer output. A tensor that cannot be compared (not produced by one side, e.g. renamed or folded
-/// away in the candidate model; not float; shapes differ) gets NaN and a note saying why, so that one unmatched
-/// tensor does not stop the evaluation.
+/// SQNR of one layer output. A tensor that cannot be compared (not produced by one side, e.g. renamed or
+/// folded away in the candidate model; not float; shapes differ) gets NaN and a note saying why, so that one
+/// unmatched tensor does not stop the evaluation.
 struct LayerSqnr {
     std::string layer;   ///< node name
     std::string tensor;  ///< the output tensor compared
@@ -41,24 +42,47 @@ struct EvaluationResult {
     size_t imageCount = 0;
     std::vector<SkippedFile> skipped;
     bool labelled = false;
-    std::optional<double> referenceTop1, candidateTop1;  ///< fractions 0..1, when labelled
-    std::optional<double> referenceTop5, candidateTop5;  ///< when labelled and there are >= 5 classes
-    double agreementTop1 = 0.0;   ///< fraction of images where both sides pick the same class
-    double meanCosine = 0.0;      ///< mean over images of cosine(ref output, test output)
-    double meanKl = 0.0;          ///< mean over images of KL(softmax(ref) || softmax(test)), in nats
+    std::optional<double> referenceTop1, candidateTop1; ///< fractions 0..1, when labelled
+    std::optional<double> referenceTop5, candidateTop5; ///< when labelled and there are >= 5 classes
+    double agreementTop1 = 0.0; ///< fraction of images where both sides pick the same class
+    double meanCosine = 0.0;    ///< mean over images of cosine(ref output, test output)
+    double meanKl = 0.0;        ///< mean over images of KL(softmax(ref) || softmax(test)), in nats
     std::vector<LayerSqnr> layers;
     double seconds = 0.0;
 };
 
 struct EvaluationOptions {
     /// Output tensors of these layers are compared for SQNR (matched by tensor name on both sides).
-    std::vector<std::pair<std::string, std::string>> sqnrTensors;  ///< (layer node name, tensor name)
+    std::vector<std::pair<std::string, std::string>> sqnrTensors; ///< (layer node name, tensor name)
 };
+
+/// The class scores of one output, viewed as [rows, classes].
+struct ScoreMatrix {
+    const float* data = nullptr;
+    int64_t rows = 0;
+    int64_t classes = 0;
+    const float* row(int64_t index) const { return data + index * classes; }
+};
+
+/// `inputName`, or the executor's only input when it is empty; throws qs::Error naming `side` otherwise.
+std::string resolvedInputName(const Executor& executor, const std::string& inputName,
+                              const std::string& side);
+/// `outputName`, or the executor's first output when it is empty.
+std::string resolvedOutputName(const Executor& executor, const std::string& outputName,
+                               const std::string& side);
+/// Checks that output `name` is float [rows, classes] (trailing 1s allowed) and returns its scores; throws
+/// qs::Error naming `side` and the output otherwise.
+ScoreMatrix classScores(const TensorMap& outputs, const std::string& name, size_t rows,
+                        const std::string& side);
+/// Throws qs::Error naming the image when a label of `batch` is outside [0, classes).
+void checkLabels(const Batch& batch, int64_t classes);
+/// Fraction of the loader's items delivered so far (1 for an empty loader).
+double fractionDone(const BatchLoader& loader);
 
 /// Index of the largest of `classes` scores; ties go to the lowest index.
 int64_t topClass(const float* scores, int64_t classes);
-/// True when fewer than `k` classes rank before `label` (a higher score, or the same score and a lower index), so
-/// that k = 1 agrees with topClass(). False for a label outside [0, classes).
+/// True when fewer than `k` classes rank before `label` (a higher score, or the same score and a lower
+/// index), so that k = 1 agrees with topClass(). False for a label outside [0, classes).
 bool inTopK(const float* scores, int64_t classes, int64_t label, int64_t k);
 /// Cosine of two vectors in double; 1 when both are all zero, 0 when only one is.
 double cosineSimilarity(const float* a, const float* b, int64_t count);
@@ -84,51 +108,21 @@ private:
     double klSum_ = 0.0;
 };
 
-/// Runs both sides on every batch of `loader` (batch.tensor fed to each side's input; an empty inputName means
-/// the model's only input). Outputs may be [N, classes] or [N, classes, 1, 1, ...]. Accuracy counts the images
-/// with a label (>= 0); top-1 ties go to the lowest class index, and top-k counts an image when fewer than k
-/// classes rank before its label (higher score, or equal score and lower index). Cosine is 1 for two all-zero
-/// outputs and 0 when only one is. The KL divergence is computed in double with log-sum-exp.
-/// SQNR: the reference run keeps a copy of the compared tensors of the current batch only (memory: their size at
+/// Runs both sides on every batch of `loader` (batch.tensor fed to each side's input; an empty inputName
+/// means the model's only input). Outputs may be [N, classes] or [N, classes, 1, 1, ...]. Accuracy counts the
+/// images with a label (>= 0); top-1 ties go to the lowest class index, and top-k counts an image when fewer
+/// than k classes rank before its label (higher score, or equal score and lower index). Cosine is 1 for two
+/// all-zero outputs and 0 when only one is. The KL divergence is computed in double with log-sum-exp. SQNR:
+/// the reference run keeps a copy of the compared tensors of the current batch only (memory: their size at
 /// one batch), the candidate run accumulates sum ref^2 and sum (ref - test)^2 and drops each copy. Observers
 /// already in the sides' run options are still called.
-/// Throws qs::Error when the outputs' shapes differ or are not [N, classes], or a label is outside the model's
-/// classes; qs::Cancelled.
+/// Throws qs::Error when the outputs' shapes differ or are not [N, classes], or a label is outside the
+/// model's classes; qs::Cancelled.
 EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoader& loader,
                               const EvaluationOptions& options = {}, const ProgressCallback& progress = {});
 
 /// The (layer, output tensor) pairs of the plan's quantized layers, for EvaluationOptions::sqnrTensors.
-std::vector<std::pair<std::string, std::string>> quantizedLayerOutputs(const Graph& graph, const QuantPlan& plan);
-
-struct LayerSensitivity {
-    std::string layer;
-    double metric = 0.0;  ///< top-1 accuracy (labelled) or top-1 agreement with float, with only this layer quantized
-};
-
-/// For each quantized layer of `plan`, simulates quantizing only that layer on the images of `loader` (callers
-/// pass a subset) and measures top-1 accuracy when labelled, else agreement with the float model.
-/// The loader is read once and every batch is kept in memory (with the float model's top-1 classes), so callers
-/// pass a small subset, e.g. ImageFolderOptions::maxImages = 256. Results are in plan order.
-/// Throws qs::Error when the loader yields no image or the output is not [N, classes]; qs::Cancelled.
-std::vector<LayerSensitivity> layerSensitivity(Executor& executor, const Graph& graph, const QuantPlan& plan,
-                                               const QuantizedTensors& tensors, const std::string& inputName,
-                                               const std::string& outputName, BatchLoader& loader,
-                                               const ProgressCallback& progress = {});
-
-/// Bytes the weights take: every float initializer at 4 bytes (other initializers at their size) before, and
-/// after quantization with the plan, counted exactly as the exporter stores them (core/export/weightencoding.h):
-/// 8-bit uniform codes one byte each plus scales and zero points; 9-16-bit uniform two bytes each plus scales and
-/// float zero points; codes below 8 bits and log/codebook codes packed at 1, 2, 4 or 8 bits (3-bit codes take 4,
-/// 5- to 7-bit codes take 8) plus 2^bits float table entries per group; int32 biases 4 bytes each plus scales and
-/// zero points. Small shared decoder constants (shapes, shifts) are not counted.
-struct ModelSizes {
-    uint64_t floatWeightBytes = 0;       ///< all initializers of the float model
-    uint64_t quantizedWeightBytes = 0;   ///< all initializers after quantization
-    uint64_t floatQuantizableBytes = 0;  ///< float bytes of the weights the plan quantizes
-    uint64_t quantizedQuantizableBytes = 0;
-};
-/// `opset` is the model's default-domain opset (the storage form depends on it). Throws qs::Error naming the
-/// layer when a planned quantized weight has no entry in `tensors`, or the tensor when it is not in the graph.
-ModelSizes modelSizes(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors, int64_t opset = 13);
+std::vector<std::pair<std::string, std::string>> quantizedLayerOutputs(const Graph& graph,
+                                                                       const QuantPlan& plan);
 
 } // namespace qs

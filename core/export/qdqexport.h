@@ -1,8 +1,8 @@
 #pragma once
 // Writes a quantized model as standard ONNX: the loaded graph (constants folded, exactly what the simulation
 // runs) with
-//  - uniform 7- and 8-bit weights as int8/uint8 initializers + DequantizeLinear (per channel on the layer's output
-//  axis),
+//  - uniform 7- and 8-bit weights as int8/uint8 initializers + DequantizeLinear (per channel on the layer's
+//  output axis),
 //    9- to 16-bit ones as int16/uint16 + Cast/Sub/Mul,
 //  - weights below 8 bits and log/codebook weights as packed table indices (uint8, 8/bits codes per byte)
 //  plus a
@@ -19,6 +19,7 @@
 #include "export/qdqrewrite.h"
 #include "model/graph.h"
 #include "quant/quantizedtensors.h"
+#include "util/atomicfile.h"
 #include "util/error.h"
 
 #include <cstdint>
@@ -46,10 +47,6 @@ struct ExportResult {
 ExportResult exportQuantizedModel(const Model& model, const QuantPlan& plan, const QuantizedTensors& tensors,
                                   const std::string& outputPath, const ExportOptions& options = {},
                                   const ProgressCallback& progress = {});
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed over
-/// `path`. Throws qs::Error naming `path` (the temporary file is removed).
-void writeFileAtomically(const std::string& path, const std::string& bytes);
 
 /// The plan JSON text (what exportQuantizedModel writes beside the model).
 std::string planToJson(const Model& model, const QuantPlan& plan, const QuantizedTensors& tensors);

@@ -16,8 +16,24 @@ const Tensor& floatInitializer(const Graph& graph, const std::string& name, cons
     if (!tensor)
         throw Error("layer '" + layerName + "': tensor '" + name + "' is not an initializer of the graph");
     if (tensor->type != DataType::Float)
-        throw Error("layer '" + layerName + "': tensor '" + name + "' is not float32, it cannot be quantized");
+        throw Error("layer '" + layerName + "': tensor '" + name +
+                    "' is not float32, it cannot be quantized");
     return *tensor;
+}
+
+} // namespace
+
+ActivationRange activationRange(const TensorHistogram& histogram, const QuantScheme& scheme,
+                                const CalibrationSettings& settings, const std::string& tensorName) {
+    const std::unique_ptr<RangeEstimator> estimator =
+        makeRangeEstimator(settings.method, RangeOptions{scheme.bits, scheme.rangeMode}, settings.percentile);
+    return estimator->estimate(histogram, tensorName);
+}
+
+QuantParams activationParams(const TensorHistogram& histogram, const QuantScheme& scheme,
+                             const CalibrationSettings& settings, const std::string& tensorName) {
+    const ActivationRange range = activationRange(histogram, scheme, settings, tensorName);
+    return uniformParamsFromRange(range.min, range.max, scheme.bits, scheme.signedness, scheme.rangeMode);
 }
 
 QuantParams activationParams(const ActivationPlan& activation, const CalibrationSettings& settings,
@@ -26,23 +42,18 @@ QuantParams activationParams(const ActivationPlan& activation, const Calibration
     if (found == calibration.histograms.end())
         throw Error("activation tensor '" + activation.tensor +
                     "' was not observed during calibration; calibrate with the plan's activation tensors");
-    const QuantScheme& scheme = activation.scheme;
-    const std::unique_ptr<RangeEstimator> estimator =
-        makeRangeEstimator(settings.method, RangeOptions{scheme.bits, scheme.rangeMode}, settings.percentile);
-    const ActivationRange range = estimator->estimate(found->second, activation.tensor);
-    return uniformParamsFromRange(range.min, range.max, scheme.bits, scheme.signedness, scheme.rangeMode);
+    return activationParams(found->second, activation.scheme, settings, activation.tensor);
 }
 
-WeightQuantization quantizeWeight(const Graph& graph, const LayerPlan& plan, CodebookInit codebookInit) {
-    const QuantizableLayer& layer = plan.layer;
+WeightQuantization quantizeLayerWeight(const Graph& graph, const QuantizableLayer& layer,
+                                       const QuantScheme& scheme, CodebookInit codebookInit) {
     const Tensor& weight = floatInitializer(graph, layer.weightName, layer.nodeName);
     CodebookOptions codebook;
     codebook.init = codebookInit;
-    const std::unique_ptr<WeightQuantizer> quantizer = makeWeightQuantizer(plan.weights, layer.nodeName, codebook);
-    return quantizer->quantize(WeightView{layer.weightName, weight.as<float>(), weight.dims, layer.outputChannelAxis});
+    const std::unique_ptr<WeightQuantizer> quantizer = makeWeightQuantizer(scheme, layer.nodeName, codebook);
+    return quantizer->quantize(
+        WeightView{layer.weightName, weight.as<float>(), weight.dims, layer.outputChannelAxis});
 }
-
-} // namespace
 
 BiasQuantization quantizeBias(const std::string& biasName, const float* bias, size_t count, float inputScale,
                               const QuantParams& weightParams) {
@@ -71,7 +82,8 @@ BiasQuantization quantizeLayerBias(const LayerPlan& layer, const QuantizedTensor
                                    const std::vector<float>& bias) {
     const std::string& nodeName = layer.layer.nodeName;
     if (layer.inputActivations.size() != 1)
-        throw Error("layer '" + nodeName + "': an int32 bias needs exactly one quantized data input, the plan has " +
+        throw Error("layer '" + nodeName +
+                    "': an int32 bias needs exactly one quantized data input, the plan has " +
                     std::to_string(layer.inputActivations.size()));
     auto input = tensors.activations.find(layer.inputActivations[0]);
     if (input == tensors.activations.end())
@@ -85,8 +97,8 @@ BiasQuantization quantizeLayerBias(const LayerPlan& layer, const QuantizedTensor
                         weight->second.uniform);
 }
 
-QuantizedTensors quantizeTensors(const Graph& graph, const QuantPlan& plan, const CalibrationResult& calibration,
-                                 const ProgressCallback& progress) {
+QuantizedTensors quantizeTensors(const Graph& graph, const QuantPlan& plan,
+                                 const CalibrationResult& calibration, const ProgressCallback& progress) {
     QuantizedTensors tensors;
     const double stepCount = static_cast<double>(plan.activations.size() + plan.layers.size()) + 1.0;
     double done = 0.0;
@@ -98,7 +110,8 @@ QuantizedTensors quantizeTensors(const Graph& graph, const QuantPlan& plan, cons
         reportProgress(progress, done++ / stepCount, "Quantizing weights");
         if (layer.weights.kind == SchemeKind::Float || tensors.weights.count(layer.layer.weightName))
             continue;
-        tensors.weights[layer.layer.weightName] = quantizeWeight(graph, layer, plan.codebookInit);
+        tensors.weights[layer.layer.weightName] =
+            quantizeLayerWeight(graph, layer.layer, layer.weights, plan.codebookInit);
     }
     for (const LayerPlan& layer : plan.layers) {
         if (!layer.quantizeBias || layer.layer.biasName.empty())

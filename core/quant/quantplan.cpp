@@ -110,17 +110,26 @@ private:
         for (const LayerOverride& entry : config_.layers) {
             if (entry.nodeName != layer.nodeName)
                 continue;
-            if (entry.weights)
+            if (entry.weights) {
                 plan.weights = *entry.weights;
-            if (entry.activations)
+                plan.weightSource = SchemeSource::Override;
+            }
+            if (entry.activations) {
                 plan.activations = *entry.activations;
+                plan.activationSource = SchemeSource::Override;
+            }
         }
-        if (contains(config_.floatOpTypes, layer.opType) || contains(config_.floatLayers, layer.nodeName)) {
+        const bool floatOpType = contains(config_.floatOpTypes, layer.opType);
+        if (floatOpType || contains(config_.floatLayers, layer.nodeName)) {
             plan.weights.kind = SchemeKind::Float;
             plan.activations.kind = SchemeKind::Float;
+            plan.weightSource = plan.activationSource =
+                floatOpType ? SchemeSource::FloatOpTypes : SchemeSource::FloatLayers;
         }
-        if (layer.opType == "Gather")
+        if (layer.opType == "Gather") {
             plan.activations.kind = SchemeKind::Float; // an embedding lookup has no float input to quantize
+            plan.activationSource = SchemeSource::Forced;
+        }
         plan.weights.validate(TensorRole::Weight, layer.nodeName);
         plan.activations.validate(TensorRole::Activation, layer.nodeName);
         checkSharedWeight(plan);
@@ -128,11 +137,12 @@ private:
         const Node& node = graph_.nodes[size_t(graph_.nodeIndex(layer.nodeName))];
         if (plan.activations.kind != SchemeKind::Float) {
             plan.inputActivations = floatDataInputs(node, layer);
-            // Only layers whose weight is exported through an 8-bit DequantizeLinear (uniform 7 or 8 bits) get a
-            // quantized output:
-            // runtimes fold any other weight (decoded by Gather or arithmetic, or float) into a constant and,
-            // finding it between a DequantizeLinear and a QuantizeLinear, re-quantize it to int8 themselves.
-            const bool integerWeight = plan.weights.kind == SchemeKind::Uniform && (plan.weights.bits == 7 || plan.weights.bits == 8);
+            // Only layers whose weight is exported through an 8-bit DequantizeLinear (uniform 7 or 8 bits)
+            // get a quantized output: runtimes fold any other weight (decoded by Gather or arithmetic, or
+            // float) into a constant and, finding it between a DequantizeLinear and a QuantizeLinear,
+            // re-quantize it to int8 themselves.
+            const bool integerWeight = plan.weights.kind == SchemeKind::Uniform &&
+                                       (plan.weights.bits == 7 || plan.weights.bits == 8);
             if (config_.quantizeOutputs && integerWeight)
                 plan.outputActivation = outputTensor(node, layer);
             for (const std::string& tensor : plan.inputActivations)
@@ -249,6 +259,22 @@ private:
 
 } // namespace
 
+std::string schemeSourceName(SchemeSource source) {
+    switch (source) {
+    case SchemeSource::Default:
+        return "default";
+    case SchemeSource::Override:
+        return "override";
+    case SchemeSource::FloatLayers:
+        return "float layer";
+    case SchemeSource::FloatOpTypes:
+        return "float op type";
+    case SchemeSource::Forced:
+        return "forced";
+    }
+    return "default";
+}
+
 const LayerPlan* QuantPlan::findLayer(const std::string& nodeName) const {
     for (const LayerPlan& plan : layers)
         if (plan.layer.nodeName == nodeName)
@@ -265,6 +291,17 @@ const ActivationPlan* QuantPlan::findActivation(const std::string& tensor) const
 
 QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config) {
     return PlanBuilder(graph, config).build();
+}
+
+std::vector<std::string> candidateActivationTensors(const Graph& graph) {
+    QuantConfig everything;
+    everything.weights =
+        QuantScheme{SchemeKind::Uniform, 8, Granularity::PerTensor, RangeMode::Symmetric, Signedness::Signed};
+    everything.quantizeOutputs = true;
+    std::vector<std::string> tensors;
+    for (const ActivationPlan& activation : buildQuantPlan(graph, everything).activations)
+        tensors.push_back(activation.tensor);
+    return tensors;
 }
 
 } // namespace qs

@@ -22,18 +22,18 @@ constexpr int64_t kDefaultOpset = 17;
 struct Step {
     int nodeIndex = -1;
     std::unique_ptr<Kernel> kernel;
-    std::vector<int> inputSlots;   ///< -1 for a missing optional input
-    std::vector<int> outputSlots;  ///< -1 for an unused optional output
+    std::vector<int> inputSlots;  ///< -1 for a missing optional input
+    std::vector<int> outputSlots; ///< -1 for an unused optional output
     std::vector<std::string> outputNames;
-    std::vector<int> releaseAfter;  ///< slots whose last consumer is this step
+    std::vector<int> releaseAfter; ///< slots whose last consumer is this step
 };
 
-/// The steps for one hook configuration: with hooks every tensor must be materialised, without them activations
-/// may be fused into the preceding kernel.
+/// The steps for one hook configuration: with hooks every tensor must be materialised, without them
+/// activations may be fused into the preceding kernel.
 struct Plan {
     std::vector<Step> steps;
-    std::vector<int> releaseAtStart;  ///< graph inputs nobody consumes
-    std::vector<bool> hooked;         ///< per slot: the run's hooks see it (empty: every slot)
+    std::vector<int> releaseAtStart; ///< graph inputs nobody consumes
+    std::vector<bool> hooked;        ///< per slot: the run's hooks see it (empty: every slot)
 };
 
 bool isFusableActivation(const std::string& opType) {
@@ -50,16 +50,18 @@ struct Executor::Impl {
     bool fuseActivations = true;
     std::unordered_map<std::string, int> slotOf;
     std::vector<std::string> slotNames;
-    std::vector<RuntimeTensor> constants;  ///< by slot; null for non-constants
+    std::vector<RuntimeTensor> constants; ///< by slot; null for non-constants
     std::vector<int> inputSlots;
     std::vector<int> outputSlots;
-    std::vector<std::vector<std::string>> implicitInputs;  ///< by node: enclosing-scope values its subgraphs read
+    std::vector<std::vector<std::string>>
+        implicitInputs; ///< by node: enclosing-scope values its subgraphs read
     std::unique_ptr<Plan> fusedPlan;
     std::unique_ptr<Plan> hookedPlan;
     std::map<std::set<std::string>, std::unique_ptr<Plan>> partlyHookedPlans;
-    std::vector<bool> hookedForFusion;  ///< while building a plan: slots that must not be fused away
+    std::vector<bool> hookedForFusion; ///< while building a plan: slots that must not be fused away
     BufferPool pool;
     std::mutex runMutex;
+    std::shared_ptr<const std::atomic_bool> cancelFlag;
 
     int slot(const std::string& name) {
         auto found = slotOf.find(name);
@@ -85,7 +87,8 @@ struct Executor::Impl {
                    const ConstantLookup& constantLookup, Step& step, std::vector<bool>& fusedAway);
     void bindInputs(std::vector<RuntimeTensor>& values, const TensorMap& inputs) const;
     void bindOverrides(std::vector<RuntimeTensor>& values, const TensorMap& overrides) const;
-    void produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options, const Plan& plan);
+    void produced(std::vector<RuntimeTensor>& values, int slotIndex, const RunOptions& options,
+                  const Plan& plan);
     void release(std::vector<RuntimeTensor>& values, int slotIndex);
 };
 
@@ -98,25 +101,60 @@ int64_t Executor::defaultDomainOpset(const ModelInfo& info) {
 
 /// Element types the kernels handle; tensors of other types make their nodes unsupported.
 static bool isRuntimeType(DataType type) {
-    return type == DataType::Float || type == DataType::Int64 || type == DataType::Int32 || type == DataType::Bool ||
-           type == DataType::UInt8 || type == DataType::Int8 || type == DataType::Int16 || type == DataType::UInt16 ||
-           type == DataType::Double;
+    return type == DataType::Float || type == DataType::Int64 || type == DataType::Int32 ||
+           type == DataType::Bool || type == DataType::UInt8 || type == DataType::Int8 ||
+           type == DataType::Int16 || type == DataType::UInt16 || type == DataType::Double;
 }
 
-/// Operators whose kernels also compute on float64 tensors (elementwise math, Cast, reductions and the operators
-/// that only move data). Any other node touching a float64 tensor is unsupported.
+/// Operators whose kernels also compute on float64 tensors (elementwise math, Cast, reductions and the
+/// operators that only move data). Any other node touching a float64 tensor is unsupported.
 static bool computesInDouble(const Node& node) {
-    static const std::set<std::string> ops = {
-        "Relu", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Abs", "Neg", "Erf", "Floor", "Ceil", "Round",
-        "Reciprocal", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Softplus", "Softsign", "Sign",
-        "LeakyRelu", "Elu", "Selu", "Celu", "HardSigmoid", "HardSwish", "Mish", "ThresholdedRelu", "Clip", "IsNaN",
-        "Add", "Sub", "Mul", "Div", "Pow", "Mod", "PRelu", "Equal", "Less", "Greater", "LessOrEqual",
-        "GreaterOrEqual", "Sum", "Mean", "Max", "Min", "Where", "Cast", "CastLike", "Identity", "Reshape", "Flatten",
-        "Squeeze", "Unsqueeze", "Transpose", "Concat", "Split", "Slice", "Gather", "GatherElements", "GatherND",
-        "Shape", "Size", "ConstantOfShape", "Expand", "Tile", "Range", "Pad", "DepthToSpace", "SpaceToDepth",
-        "ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceSumSquare", "ReduceL1",
-        "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "Einsum", "ScatterElements", "ScatterND", "CumSum", "If",
-        "Loop", "Scan"};
+    static const std::set<std::string> ops = {"Relu",         "Sigmoid",
+                                              "Tanh",         "Exp",
+                                              "Log",          "Sqrt",
+                                              "Abs",          "Neg",
+                                              "Erf",          "Floor",
+                                              "Ceil",         "Round",
+                                              "Reciprocal",   "Sin",
+                                              "Cos",          "Tan",
+                                              "Asin",         "Acos",
+                                              "Atan",         "Sinh",
+                                              "Cosh",         "Softplus",
+                                              "Softsign",     "Sign",
+                                              "LeakyRelu",    "Elu",
+                                              "Selu",         "Celu",
+                                              "HardSigmoid",  "HardSwish",
+                                              "Mish",         "ThresholdedRelu",
+                                              "Clip",         "IsNaN",
+                                              "Add",          "Sub",
+                                              "Mul",          "Div",
+                                              "Pow",          "Mod",
+                                              "PRelu",        "Equal",
+                                              "Less",         "Greater",
+                                              "LessOrEqual",  "GreaterOrEqual",
+                                              "Sum",          "Mean",
+                                              "Max",          "Min",
+                                              "Where",        "Cast",
+                                              "CastLike",     "Identity",
+                                              "Reshape",      "Flatten",
+                                              "Squeeze",      "Unsqueeze",
+                                              "Transpose",    "Concat",
+                                              "Split",        "Slice",
+                                              "Gather",       "GatherElements",
+                                              "GatherND",     "Shape",
+                                              "Size",         "ConstantOfShape",
+                                              "Expand",       "Tile",
+                                              "Range",        "Pad",
+                                              "DepthToSpace", "SpaceToDepth",
+                                              "ReduceSum",    "ReduceMean",
+                                              "ReduceMax",    "ReduceMin",
+                                              "ReduceProd",   "ReduceSumSquare",
+                                              "ReduceL1",     "ReduceL2",
+                                              "ReduceLogSum", "ReduceLogSumExp",
+                                              "Einsum",       "ScatterElements",
+                                              "ScatterND",    "CumSum",
+                                              "If",           "Loop",
+                                              "Scan"};
     return (node.domain.empty() || node.domain == "ai.onnx") && ops.count(node.opType);
 }
 
@@ -141,7 +179,8 @@ static std::string unsupportedTypeReason(const Graph& graph, const Node& node,
         for (const ValueInfo& input : graph.inputs)
             if (!name.empty() && input.name == name && input.type == DataType::Undefined &&
                 !enclosingScopeInputs.count(name))
-                return "graph input '" + name + "' is not a tensor the runtime can hold (sequence, optional or map)";
+                return "graph input '" + name +
+                       "' is not a tensor the runtime can hold (sequence, optional or map)";
     std::vector<std::string> names = node.inputs;
     names.insert(names.end(), node.outputs.begin(), node.outputs.end());
     for (const std::string& name : names) {
@@ -189,7 +228,8 @@ std::vector<UnsupportedNode> Executor::findUnsupported(const Model& model,
 
 /// One line listing every unsupported node, grouped by op type and reason so that a model with many nodes of
 /// one unsupported kind stays readable.
-static std::string unsupportedMessage(const std::string& graphName, const std::vector<UnsupportedNode>& nodes) {
+static std::string unsupportedMessage(const std::string& graphName,
+                                      const std::vector<UnsupportedNode>& nodes) {
     std::vector<std::pair<std::string, std::vector<std::string>>> groups;
     for (const UnsupportedNode& node : nodes) {
         std::string reason = node.reason;
@@ -198,7 +238,8 @@ static std::string unsupportedMessage(const std::string& graphName, const std::v
             reason = reason.substr(prefix.size());
         std::string key = (node.domain.empty() ? "" : node.domain + ".") + node.opType + " (opset " +
                           std::to_string(node.opset) + ": " + reason + ")";
-        auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == key; });
+        auto found =
+            std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == key; });
         if (found == groups.end())
             groups.push_back({key, {node.nodeName}});
         else
@@ -247,15 +288,22 @@ Executor::Executor(const Model& model, const ExecutorOptions& options) : impl_(s
         names.insert(names.end(), impl.implicitInputs.back().begin(), impl.implicitInputs.back().end());
         for (const std::string& name : names)
             if (!name.empty() && !impl.slotOf.count(name))
-                throw Error(nodeLabel(node) + ": input '" + name + "' is produced by no node, input or initializer");
+                throw Error(nodeLabel(node) + ": input '" + name +
+                            "' is produced by no node, input or initializer");
     }
 }
 
 Executor::~Executor() = default;
 
-int Executor::threadCount() const { return impl_->threadCount; }
-const std::vector<ValueInfo>& Executor::inputs() const { return impl_->graph.inputs; }
-const std::vector<ValueInfo>& Executor::outputs() const { return impl_->graph.outputs; }
+int Executor::threadCount() const {
+    return impl_->threadCount;
+}
+const std::vector<ValueInfo>& Executor::inputs() const {
+    return impl_->graph.inputs;
+}
+const std::vector<ValueInfo>& Executor::outputs() const {
+    return impl_->graph.outputs;
+}
 
 Plan& Executor::Impl::plan(bool hooked, const std::set<std::string>* hookedTensors) {
     if (hooked && hookedTensors) {
@@ -283,10 +331,11 @@ Plan& Executor::Impl::plan(bool hooked, const std::set<std::string>* hookedTenso
     return *cached;
 }
 
-/// x * Sigmoid(x) written as Sigmoid then Mul right after the producer of x (SiLU): offered to the producer as one
-/// "Swish" activation when nothing else reads x or the sigmoid.
-void Executor::Impl::fuseSwish(size_t n, const std::vector<int>& consumerCount, const std::set<int>& graphOutputs,
-                               const ConstantLookup& constantLookup, Step& step, std::vector<bool>& fusedAway) {
+/// x * Sigmoid(x) written as Sigmoid then Mul right after the producer of x (SiLU): offered to the producer
+/// as one "Swish" activation when nothing else reads x or the sigmoid.
+void Executor::Impl::fuseSwish(size_t n, const std::vector<int>& consumerCount,
+                               const std::set<int>& graphOutputs, const ConstantLookup& constantLookup,
+                               Step& step, std::vector<bool>& fusedAway) {
     const Node& node = graph.nodes[n];
     const Node& sigmoid = graph.nodes[n + 1];
     const Node& mul = graph.nodes[n + 2];
@@ -357,9 +406,11 @@ std::unique_ptr<Plan> Executor::Impl::buildPlan(bool allowFusion, const std::vec
         if (allowFusion && !outputHooked && node.outputs.size() == 1 && n + 1 < graph.nodes.size()) {
             int outputSlot = step.outputSlots[0];
             const Node& next = graph.nodes[n + 1];
-            bool soleConsumer = outputSlot >= 0 && consumerCount[outputSlot] == 1 && !graphOutputs.count(outputSlot) &&
-                                !next.inputs.empty() && next.inputs[0] == node.outputs[0] && next.outputs.size() == 1;
-            if (soleConsumer && isFusableActivation(next.opType) && step.kernel->fuseActivation(next, constantLookup)) {
+            bool soleConsumer = outputSlot >= 0 && consumerCount[outputSlot] == 1 &&
+                                !graphOutputs.count(outputSlot) && !next.inputs.empty() &&
+                                next.inputs[0] == node.outputs[0] && next.outputs.size() == 1;
+            if (soleConsumer && isFusableActivation(next.opType) &&
+                step.kernel->fuseActivation(next, constantLookup)) {
                 fusedAway[n + 1] = true;
                 step.outputSlots[0] = slotOf.at(next.outputs[0]);
                 step.outputNames[0] = next.outputs[0];
@@ -424,11 +475,12 @@ void Executor::Impl::bindOverrides(std::vector<RuntimeTensor>& values, const Ten
     for (const auto& entry : overrides) {
         auto found = slotOf.find(entry.first);
         if (found == slotOf.end() || constants[found->second].isNull())
-            throw Error("weight override '" + entry.first + "' names no initializer of model '" + graph.name + "'");
+            throw Error("weight override '" + entry.first + "' names no initializer of model '" + graph.name +
+                        "'");
         const RuntimeTensor& original = constants[found->second];
         if (entry.second.type() != original.type() || entry.second.dims() != original.dims())
-            throw Error("weight override '" + entry.first + "' is " + entry.second.describe() + " but the model's is " +
-                        original.describe());
+            throw Error("weight override '" + entry.first + "' is " + entry.second.describe() +
+                        " but the model's is " + original.describe());
         values[found->second] = entry.second;
         values[found->second].setContentId(RuntimeTensor::newContentId());
     }
@@ -455,9 +507,10 @@ void Executor::Impl::produced(std::vector<RuntimeTensor>& values, int slotIndex,
     if (options.transform) {
         std::optional<RuntimeTensor> replacement = options.transform(name, values[slotIndex]);
         if (replacement) {
-            if (replacement->type() != values[slotIndex].type() || replacement->dims() != values[slotIndex].dims())
-                throw Error("transform of tensor '" + name + "' returned " + replacement->describe() + " instead of " +
-                            values[slotIndex].describe());
+            if (replacement->type() != values[slotIndex].type() ||
+                replacement->dims() != values[slotIndex].dims())
+                throw Error("transform of tensor '" + name + "' returned " + replacement->describe() +
+                            " instead of " + values[slotIndex].describe());
             values[slotIndex] = std::move(*replacement);
         }
     }
@@ -476,7 +529,9 @@ namespace {
 /// Sets OpenMP's thread count for the calling thread and restores it on exit.
 class ThreadCountScope {
 public:
-    explicit ThreadCountScope(int threadCount) : previous_(omp_get_max_threads()) { omp_set_num_threads(threadCount); }
+    explicit ThreadCountScope(int threadCount) : previous_(omp_get_max_threads()) {
+        omp_set_num_threads(threadCount);
+    }
     ~ThreadCountScope() { omp_set_num_threads(previous_); }
 
 private:
@@ -484,6 +539,11 @@ private:
 };
 
 } // namespace
+
+void Executor::setCancelFlag(std::shared_ptr<const std::atomic_bool> flag) {
+    std::lock_guard<std::mutex> lock(impl_->runMutex);
+    impl_->cancelFlag = std::move(flag);
+}
 
 TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
     Impl& impl = *impl_;
@@ -505,7 +565,10 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
     context.pool = &impl.pool;
     std::vector<const RuntimeTensor*> kernelInputs;
     std::vector<RuntimeTensor> kernelOutputs;
+    const std::shared_ptr<const std::atomic_bool> cancel = impl.cancelFlag;
     for (Step& step : plan.steps) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            throw Cancelled();
         const Node& node = impl.graph.nodes[step.nodeIndex];
         context.node = &node;
         kernelInputs.clear();

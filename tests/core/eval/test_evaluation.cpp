@@ -1,7 +1,10 @@
-// Float-versus-quantized evaluation: the output metrics on hand-made scores with known answers, SQNR of a known
-// noise level, model sizes of the demo model, per-layer sensitivity, and the demo evaluation folder end to end.
+// Float-versus-quantized evaluation: the output metrics on hand-made scores with known answers, SQNR of a
+// known noise level, model sizes of the demo model, per-layer sensitivity, and the demo evaluation folder end
+// to end.
 
 #include "eval/evaluation.h"
+#include "workflow/modelsizes.h"
+#include "workflow/sensitivity.h"
 
 #include "data/imagefolder.h"
 #include "export/qdqexport.h"
@@ -23,7 +26,9 @@ using qs::test::demoPreprocess;
 
 namespace {
 
-std::string demoPath(const std::string& name) { return std::string(QS_SOURCE_DIR) + "/resources/demo/" + name; }
+std::string demoPath(const std::string& name) {
+    return std::string(QS_SOURCE_DIR) + "/resources/demo/" + name;
+}
 
 ImageFolderScan demoScan(const std::string& folder, size_t maxImages) {
     ImageFolderOptions options;
@@ -71,7 +76,8 @@ QuantizedTensors quantizeWeights(const Graph& graph, const QuantPlan& plan) {
     return tensors;
 }
 
-/// input [batch,1,28,28] -> "conv" 3x3 -> `convOutput` -> "pool" GlobalAveragePool -> "head" 1x1 Conv with bias
+/// input [batch,1,28,28] -> "conv" 3x3 -> `convOutput` -> "pool" GlobalAveragePool -> "head" 1x1 Conv with
+/// bias
 /// -> "logits" [batch,10,1,1]; `convOutput` is also a graph output.
 Model tinyModel(const std::string& convOutput) {
     test::ModelBuilder b;
@@ -105,10 +111,10 @@ TEST_CASE("Top-1 and top-k follow the score order with ties to the lowest class"
 
     CHECK(inTopK(scores.data(), classes, 6, 1));
     CHECK_FALSE(inTopK(scores.data(), classes, 1, 1));
-    CHECK(inTopK(scores.data(), classes, 1, 2));     // only 0.9 ranks before it
+    CHECK(inTopK(scores.data(), classes, 1, 2));       // only 0.9 ranks before it
     CHECK_FALSE(inTopK(scores.data(), classes, 3, 2)); // 0.9 and the equal 0.5 of class 1 rank before it
     CHECK(inTopK(scores.data(), classes, 3, 3));
-    CHECK(inTopK(scores.data(), classes, 4, 5));     // rank 4
+    CHECK(inTopK(scores.data(), classes, 4, 5)); // rank 4
     CHECK_FALSE(inTopK(scores.data(), classes, 4, 4));
     CHECK_FALSE(inTopK(scores.data(), classes, 5, 5)); // the lowest score, rank 6
     CHECK_FALSE(inTopK(scores.data(), classes, 7, 5)); // not a class
@@ -288,12 +294,13 @@ TEST_CASE("evaluatePair reports progress and can be cancelled", "[evaluation]") 
 
     BatchLoader loader(demoScan("eval", 30), demoPreprocess(), 10);
     int calls = 0;
-    CHECK_THROWS_AS(evaluatePair({&executor, {}, "input", "logits"}, {&executor, {}, "input", "logits"}, loader, {},
-                                 [&](double, const std::string&) { return ++calls < 2; }),
+    CHECK_THROWS_AS(evaluatePair({&executor, {}, "input", "logits"}, {&executor, {}, "input", "logits"},
+                                 loader, {}, [&](double, const std::string&) { return ++calls < 2; }),
                     Cancelled);
 }
 
-TEST_CASE("quantizedLayerOutputs lists the first output of every layer that is not kept float", "[evaluation]") {
+TEST_CASE("quantizedLayerOutputs lists the first output of every layer that is not kept float",
+          "[evaluation]") {
     const Model model = tinyModel("conv_out");
     QuantScheme eightBit;
     QuantPlan plan = weightOnlyPlan(model.graph, eightBit);
@@ -309,8 +316,8 @@ TEST_CASE("quantizedLayerOutputs lists the first output of every layer that is n
 
 TEST_CASE("Model sizes count packed codes, scales and tables as the exporter stores them", "[evaluation]") {
     const Graph& graph = demoModel().graph;
-    const QuantPlan plan8 = weightOnlyPlan(
-        graph, QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed});
+    const QuantPlan plan8 = weightOnlyPlan(graph, QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel,
+                                                              RangeMode::Symmetric, Signedness::Signed});
     const QuantizedTensors tensors8 = quantizeWeights(graph, plan8);
     const ModelSizes sizes8 = modelSizes(graph, plan8, tensors8);
 
@@ -366,7 +373,8 @@ TEST_CASE("Model sizes count packed codes, scales and tables as the exporter sto
 
     QuantizedTensors missing = tensors8;
     missing.weights.erase(first.weightName);
-    CHECK_THROWS_WITH(modelSizes(graph, plan8, missing), Contains(first.nodeName) && Contains(first.weightName));
+    CHECK_THROWS_WITH(modelSizes(graph, plan8, missing),
+                      Contains(first.nodeName) && Contains(first.weightName));
 }
 
 TEST_CASE("Model sizes match the initializer bytes of the exported model", "[evaluation]") {
@@ -374,11 +382,14 @@ TEST_CASE("Model sizes match the initializer bytes of the exported model", "[eva
     test::TempDir dir("qs-evaluation");
     ExportOptions exportOptions;
     exportOptions.writePlan = false;
-    for (const QuantScheme& scheme :
-         {QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed},
-          QuantScheme{SchemeKind::Uniform, 4, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed},
-          QuantScheme{SchemeKind::Codebook, 4, Granularity::PerTensor, RangeMode::Symmetric, Signedness::Signed},
-          QuantScheme{SchemeKind::Log, 5, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed}}) {
+    for (const QuantScheme& scheme : {QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel,
+                                                  RangeMode::Symmetric, Signedness::Signed},
+                                      QuantScheme{SchemeKind::Uniform, 4, Granularity::PerChannel,
+                                                  RangeMode::Symmetric, Signedness::Signed},
+                                      QuantScheme{SchemeKind::Codebook, 4, Granularity::PerTensor,
+                                                  RangeMode::Symmetric, Signedness::Signed},
+                                      QuantScheme{SchemeKind::Log, 5, Granularity::PerChannel,
+                                                  RangeMode::Symmetric, Signedness::Signed}}) {
         INFO(scheme.describe());
         const QuantPlan plan = weightOnlyPlan(model.graph, scheme);
         const QuantizedTensors tensors = quantizeWeights(model.graph, plan);
@@ -394,12 +405,12 @@ TEST_CASE("Model sizes match the initializer bytes of the exported model", "[eva
 TEST_CASE("Layer sensitivity quantizes one layer at a time, in plan order", "[evaluation]") {
     const Model& model = demoModel();
     Executor executor(model, twoThreads());
-    QuantPlan plan = weightOnlyPlan(
-        model.graph, QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed});
+    QuantPlan plan = weightOnlyPlan(model.graph, QuantScheme{SchemeKind::Uniform, 8, Granularity::PerChannel,
+                                                             RangeMode::Symmetric, Signedness::Signed});
     REQUIRE(plan.layers.size() >= 2);
     // The first layer gets a 1-bit codebook (two weight values), the last one stays float.
-    plan.layers.front().weights = QuantScheme{SchemeKind::Codebook, 1, Granularity::PerTensor, RangeMode::Symmetric,
-                                              Signedness::Signed};
+    plan.layers.front().weights = QuantScheme{SchemeKind::Codebook, 1, Granularity::PerTensor,
+                                              RangeMode::Symmetric, Signedness::Signed};
     plan.layers.back().weights.kind = SchemeKind::Float;
     const QuantizedTensors tensors = quantizeWeights(model.graph, plan);
 
@@ -463,7 +474,8 @@ TEST_CASE("The float demo model agrees with itself on the demo evaluation folder
     CHECK(result.seconds > 0.0);
 }
 
-TEST_CASE("Every quantized layer output of the demo model compares as identical with itself", "[evaluation]") {
+TEST_CASE("Every quantized layer output of the demo model compares as identical with itself",
+          "[evaluation]") {
     const Model& model = demoModel();
     Executor executor(model, twoThreads());
     BatchLoader loader(demoScan("eval", 250), demoPreprocess(), 50);

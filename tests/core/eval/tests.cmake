@@ -1,6 +1,4 @@
-# Tests of simulation, bias correction and evaluation (core/eval).
+# Tests of the comparison of two models (core/eval).
 target_sources(test_core PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/test_simulation.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/test_biascorrection.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_evaluation.cpp
 )

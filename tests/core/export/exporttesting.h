@@ -3,10 +3,10 @@
 // activations calibrated with min/max on one random batch), runs of a model with and without the simulation,
 // and comparisons of graphs and outputs.
 
-#include "eval/simulation.h"
 #include "model/graph.h"
 #include "quant/quantizedtensors.h"
 #include "runtime/executor.h"
+#include "workflow/simulation.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "eval/simulation.h"
+#include "workflow/simulation.h"
 
 #include "quant/linearquantization.h"
 
@@ -8,8 +8,8 @@ namespace qs {
 
 namespace {
 
-/// Codes of a quantized activation are stored in the full integer type (QuantizeLinear saturates to the type, not
-/// to a narrow range), so the simulation clamps to the same limits.
+/// Codes of a quantized activation are stored in the full integer type (QuantizeLinear saturates to the type,
+/// not to a narrow range), so the simulation clamps to the same limits.
 void storageLimits(const QuantParams& params, int32_t& low, int32_t& high) {
     low = integerMin(params.bits, params.signedness);
     high = integerMax(params.bits, params.signedness);
@@ -23,8 +23,8 @@ RuntimeTensor floatTensor(const Graph& graph, const std::string& name, const std
     if (original.type != DataType::Float)
         throw Error("quantized tensor '" + name + "' is not float in graph '" + graph.name + "'");
     if (static_cast<int64_t>(values.size()) != original.elementCount())
-        throw Error("quantized tensor '" + name + "' has " + std::to_string(values.size()) + " values, the model's " +
-                    std::to_string(original.elementCount()));
+        throw Error("quantized tensor '" + name + "' has " + std::to_string(values.size()) +
+                    " values, the model's " + std::to_string(original.elementCount()));
     return RuntimeTensor::fromFloats(original.dims, values);
 }
 

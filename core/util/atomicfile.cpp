@@ -1,7 +1,9 @@
-// writeFileAtomically (declared in qdqexport.h): readers of `path` see the old file or the complete new one,
+// writeFileAtomically: readers of `path` see the old file or the complete new one,
 // never a partial write, and a failure leaves no temporary file behind.
 
-#include "export/qdqexport.h"
+#include "util/atomicfile.h"
+
+#include "util/error.h"
 
 #include <cerrno>
 #include <cstring>

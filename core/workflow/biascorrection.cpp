@@ -1,4 +1,4 @@
-#include "eval/biascorrection.h"
+#include "workflow/biascorrection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,12 +10,12 @@ namespace qs {
 
 namespace {
 
-/// A layer whose bias is corrected: where its output channels are, the per-channel sums of its float output over
-/// the current batch, and the per-channel sum of (quantized - float) output over every image so far.
+/// A layer whose bias is corrected: where its output channels are, the per-channel sums of its float output
+/// over the current batch, and the per-channel sum of (quantized - float) output over every image so far.
 struct CorrectedLayer {
     const LayerPlan* plan = nullptr;
     std::string output;
-    bool channelsLast = false;  ///< Gemm/MatMul outputs; Conv/ConvTranspose outputs have channels on axis 1
+    bool channelsLast = false; ///< Gemm/MatMul outputs; Conv/ConvTranspose outputs have channels on axis 1
     std::vector<float> bias;
     std::vector<double> batchFloatSums;
     std::vector<double> batchQuantizedSums;
@@ -26,7 +26,8 @@ struct CorrectedLayer {
 
 bool hasPerChannelBias(const Graph& graph, const LayerPlan& layer, const QuantizedTensors& tensors) {
     const QuantizableLayer& info = layer.layer;
-    if (layer.weights.kind == SchemeKind::Float || info.biasName.empty() || !tensors.weights.count(info.weightName))
+    if (layer.weights.kind == SchemeKind::Float || info.biasName.empty() ||
+        !tensors.weights.count(info.weightName))
         return false;
     const Tensor* bias = graph.initializer(info.biasName);
     if (!bias || bias->type != DataType::Float || graph.consumerIndices(info.biasName).size() != 1)
@@ -36,7 +37,7 @@ bool hasPerChannelBias(const Graph& graph, const LayerPlan& layer, const Quantiz
 }
 
 std::vector<CorrectedLayer> correctedLayers(const Graph& graph, const QuantPlan& plan,
-                                           const QuantizedTensors& tensors) {
+                                            const QuantizedTensors& tensors) {
     std::vector<CorrectedLayer> layers;
     for (const LayerPlan& layer : plan.layers) {
         if (!hasPerChannelBias(graph, layer, tensors))
@@ -63,10 +64,11 @@ void channelExtents(const CorrectedLayer& layer, const RuntimeTensor& tensor, si
     const std::vector<int64_t>& dims = tensor.dims();
     const size_t axis = layer.channelsLast ? dims.size() - 1 : 1;
     const size_t channels = layer.bias.size();
-    if (tensor.type() != DataType::Float || dims.size() <= axis || static_cast<size_t>(dims[axis]) != channels)
+    if (tensor.type() != DataType::Float || dims.size() <= axis ||
+        static_cast<size_t>(dims[axis]) != channels)
         throw Error("bias correction: output '" + layer.output + "' of layer '" + layer.plan->layer.nodeName +
-                    "' is " + tensor.describe() + ", expected " + std::to_string(channels) + " channels on axis " +
-                    std::to_string(axis));
+                    "' is " + tensor.describe() + ", expected " + std::to_string(channels) +
+                    " channels on axis " + std::to_string(axis));
     outer = 1;
     for (size_t d = 0; d < axis; ++d)
         outer *= static_cast<size_t>(dims[d]);
@@ -119,7 +121,8 @@ TensorMap quantizedWeights(const Graph& graph, const QuantizedTensors& tensors) 
     for (const auto& entry : tensors.weights) {
         const Tensor* original = graph.initializer(entry.first);
         if (!original || static_cast<int64_t>(entry.second.dequantized.size()) != original->elementCount())
-            throw Error("bias correction: quantized weight '" + entry.first + "' does not match the graph's tensor");
+            throw Error("bias correction: quantized weight '" + entry.first +
+                        "' does not match the graph's tensor");
         overrides[entry.first] = RuntimeTensor::fromFloats(original->dims, entry.second.dequantized);
     }
     return overrides;
@@ -128,8 +131,8 @@ TensorMap quantizedWeights(const Graph& graph, const QuantizedTensors& tensors) 
 } // namespace
 
 BiasCorrectionReport correctBiases(Executor& executor, const Graph& graph, const QuantPlan& plan,
-                                   const std::string& inputName, BatchLoader& loader, QuantizedTensors& tensors,
-                                   const ProgressCallback& progress) {
+                                   const std::string& inputName, BatchLoader& loader,
+                                   QuantizedTensors& tensors, const ProgressCallback& progress) {
     BiasCorrectionReport report;
     std::vector<CorrectedLayer> layers = correctedLayers(graph, plan, tensors);
     if (layers.empty())
@@ -139,10 +142,10 @@ BiasCorrectionReport correctBiases(Executor& executor, const Graph& graph, const
         byOutput[layer.output] = &layer;
     const TensorMap overrides = quantizedWeights(graph, tensors);
 
-    // The float run records each layer's per-channel output sums for the batch. The quantized run measures the
-    // per-channel mean shift of each layer on the same batch and removes it from the layer's output before later
-    // layers see it, so every layer's shift is measured with the layers before it already corrected, as a
-    // layer-by-layer correction would, in one pass.
+    // The float run records each layer's per-channel output sums for the batch. The quantized run measures
+    // the per-channel mean shift of each layer on the same batch and removes it from the layer's output
+    // before later layers see it, so every layer's shift is measured with the layers before it already
+    // corrected, as a layer-by-layer correction would, in one pass.
     auto hooked = std::make_shared<std::set<std::string>>();
     for (const CorrectedLayer& layer : layers)
         hooked->insert(layer.output);
@@ -151,7 +154,8 @@ BiasCorrectionReport correctBiases(Executor& executor, const Graph& graph, const
     floatRun.observer = [&byOutput](const std::string& name, const RuntimeTensor& tensor) {
         auto found = byOutput.find(name);
         if (found != byOutput.end())
-            found->second->batchValuesPerChannel = sumChannels(*found->second, tensor, found->second->batchFloatSums);
+            found->second->batchValuesPerChannel =
+                sumChannels(*found->second, tensor, found->second->batchFloatSums);
     };
     RunOptions quantizedRun;
     quantizedRun.hookedTensors = hooked;
@@ -164,7 +168,8 @@ BiasCorrectionReport correctBiases(Executor& executor, const Graph& graph, const
         CorrectedLayer& layer = *found->second;
         const double count = sumChannels(layer, tensor, layer.batchQuantizedSums);
         if (count != layer.batchValuesPerChannel)
-            throw Error("bias correction: output '" + name + "' changed shape between the float and quantized runs");
+            throw Error("bias correction: output '" + name +
+                        "' changed shape between the float and quantized runs");
         std::vector<float> shift(layer.bias.size());
         for (size_t c = 0; c < shift.size(); ++c) {
             const double difference = layer.batchQuantizedSums[c] - layer.batchFloatSums[c];
@@ -186,7 +191,8 @@ BiasCorrectionReport correctBiases(Executor& executor, const Graph& graph, const
         executor.run(inputs, floatRun);
         executor.run(inputs, quantizedRun);
         report.imageCount += batch.size();
-        reportProgress(progress, static_cast<double>(loader.deliveredCount()) / itemCount, "Correcting biases");
+        reportProgress(progress, static_cast<double>(loader.deliveredCount()) / itemCount,
+                       "Correcting biases");
     }
 
     if (report.imageCount == 0)

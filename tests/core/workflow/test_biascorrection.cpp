@@ -1,13 +1,13 @@
-// Empirical bias correction on the demo model with 4-bit per-tensor weights: per-channel output means move back
-// to the float model's and accuracy does not drop; int32 biases are re-quantized; cancelling.
+// Empirical bias correction on the demo model with 4-bit per-tensor weights: per-channel output means move
+// back to the float model's and accuracy does not drop; int32 biases are re-quantized; cancelling.
 
 #include "../data/imagefixtures.h"
 
-#include "eval/biascorrection.h"
-#include "eval/simulation.h"
 #include "fixtures/modelbuilder.h"
 #include "model/layers.h"
 #include "model/onnxloader.h"
+#include "workflow/biascorrection.h"
+#include "workflow/simulation.h"
 
 #include <catch2/catch.hpp>
 
@@ -33,8 +33,8 @@ QuantPlan weightsOnlyPlan(const Graph& graph, const QuantScheme& weights, const 
         LayerPlan layerPlan;
         layerPlan.layer = layer;
         layerPlan.weights = layer.groups > 1 ? depthwise : weights;
-        layerPlan.activations = QuantScheme{SchemeKind::Float, 32, Granularity::PerTensor, RangeMode::Symmetric,
-                                            Signedness::Signed};
+        layerPlan.activations = QuantScheme{SchemeKind::Float, 32, Granularity::PerTensor,
+                                            RangeMode::Symmetric, Signedness::Signed};
         plan.layers.push_back(layerPlan);
     }
     return plan;
@@ -119,11 +119,12 @@ double topOneAccuracy(Executor& executor, const ImageFolderScan& scan, const Run
 TEST_CASE("Bias correction moves 4-bit layer output means back without losing accuracy", "[biascorrection]") {
     const Model model = loadOnnxModel(demoDir() + "/model.onnx").model;
     const Graph& graph = model.graph;
-    // All layers 4-bit per tensor (the depthwise layers, whose channel ranges differ by up to 395x, then lose the
-    // model its accuracy), and the same with the depthwise layers 8-bit per channel.
+    // All layers 4-bit per tensor (the depthwise layers, whose channel ranges differ by up to 395x, then lose
+    // the model its accuracy), and the same with the depthwise layers 8-bit per channel.
     const bool depthwiseInt8 = GENERATE(false, true);
     INFO("depthwise layers " << (depthwiseInt8 ? "int8 per channel" : "int4 per tensor"));
-    const QuantPlan plan = weightsOnlyPlan(graph, int4PerTensor, depthwiseInt8 ? int8PerChannel : int4PerTensor);
+    const QuantPlan plan =
+        weightsOnlyPlan(graph, int4PerTensor, depthwiseInt8 ? int8PerChannel : int4PerTensor);
     REQUIRE(plan.layers.size() >= 10);
     QuantizedTensors tensors = quantizeTensors(graph, plan, CalibrationResult());
     const QuantizedTensors uncorrected = tensors;
@@ -136,7 +137,8 @@ TEST_CASE("Bias correction moves 4-bit layer output means back without losing ac
         fractions.push_back(fraction);
         return true;
     };
-    const BiasCorrectionReport report = correctBiases(executor, graph, plan, "input", loader, tensors, record);
+    const BiasCorrectionReport report =
+        correctBiases(executor, graph, plan, "input", loader, tensors, record);
     size_t withBias = 0;
     for (const LayerPlan& layer : plan.layers)
         withBias += layer.layer.biasName.empty() ? 0 : 1;
@@ -195,8 +197,8 @@ TEST_CASE("An int32 bias is re-quantized from the corrected float bias", "[biasc
                                     Signedness::Signed};
     QuantPlan plan = weightsOnlyPlan(graph, int3PerTensor, int3PerTensor);
     REQUIRE(plan.layers[0].layer.nodeName == "conv1");
-    plan.layers[0].activations = QuantScheme{SchemeKind::Uniform, 8, Granularity::PerTensor, RangeMode::Asymmetric,
-                                             Signedness::Unsigned};
+    plan.layers[0].activations = QuantScheme{SchemeKind::Uniform, 8, Granularity::PerTensor,
+                                             RangeMode::Asymmetric, Signedness::Unsigned};
     plan.layers[0].inputActivations = {"input"};
     plan.layers[0].quantizeBias = true;
     plan.activations.push_back({"input", plan.layers[0].activations, {"conv1"}});

@@ -1,17 +1,21 @@
 #pragma once
-// One quantization run from start to finish, as the CLI and the studio drive it: resolve the config into a plan,
-// calibrate on an image folder, quantize the tensors, correct biases, and compare float against the simulated
-// quantized model on an evaluation folder. Exporting the result is a separate step (core/export).
+// One quantization run from start to finish, as the CLI drives it: a QuantizationSession that resolves the
+// config into a plan, calibrates on an image folder, quantizes the tensors, corrects biases, and compares
+// float against the simulated quantized model on an evaluation folder. Exporting the result is a separate
+// step (core/export).
 //
 //     PipelineRequest request{&model, config, "calib/", "eval/"};
 //     PipelineResult result = runQuantizationPipeline(request, progress);
 //     exportQuantizedModel(model, result.plan, result.tensors, "out.onnx");
 
-#include "eval/biascorrection.h"
 #include "eval/evaluation.h"
 #include "quant/quantconfig.h"
 #include "quant/quantizedtensors.h"
 #include "quant/quantplan.h"
+#include "workflow/biascorrection.h"
+#include "workflow/datainput.h"
+#include "workflow/modelsizes.h"
+#include "workflow/sensitivity.h"
 
 #include <cstddef>
 #include <map>
@@ -25,11 +29,11 @@ struct PipelineRequest {
     const Model* model = nullptr;
     QuantConfig config;
     std::string calibrationFolder;
-    std::string evaluationFolder;       ///< empty: no evaluation
-    int threadCount = 0;                ///< 0 = all hardware threads
+    std::string evaluationFolder; ///< empty: no evaluation
+    int threadCount = 0;          ///< 0 = all hardware threads
     /// Shapes for inputs with open dims (from --input-shape); the config's input.shape is used otherwise.
     std::map<std::string, std::vector<int64_t>> inputShapes;
-    size_t sensitivityImages = 0;       ///< evaluation images for per-layer sensitivity; 0 = skip it
+    size_t sensitivityImages = 0; ///< evaluation images for per-layer sensitivity; 0 = skip it
 };
 
 /// Wall times of the stages, in seconds.
@@ -44,12 +48,12 @@ struct PipelineTimings {
 
 struct PipelineResult {
     std::string inputName;
-    std::string outputName;             ///< the output that evaluation compares
+    std::string outputName; ///< the output that evaluation compares
     size_t batchSize = 1;
     QuantPlan plan;
     QuantizedTensors tensors;
     CalibrationResult calibration;
-    size_t calibrationScanSkipped = 0;  ///< unreadable files found by the scan (besides calibration.skipped)
+    size_t calibrationScanSkipped = 0; ///< unreadable files found by the scan (besides calibration.skipped)
     BiasCorrectionReport biasCorrection;
     std::optional<EvaluationResult> evaluation;
     size_t evaluationScanSkipped = 0;
@@ -66,18 +70,5 @@ struct PipelineResult {
 /// Runs the pipeline. Throws qs::Error naming the folder, file, config key, input or tensor concerned, and
 /// qs::Cancelled when `progress` returns false.
 PipelineResult runQuantizationPipeline(const PipelineRequest& request, const ProgressCallback& progress = {});
-
-/// The model input the images feed: the config's input.name, else the model's only float input. Throws qs::Error
-/// listing the inputs when it is ambiguous or unknown.
-const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config);
-
-/// Images per inference: the input's static batch dim when it has one, else the config's batch size. Checks the
-/// preprocessed sample shape `sampleDims` against the input's static dims and throws qs::Error naming the input and
-/// the preprocess keys when they differ.
-size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config, const std::vector<int64_t>& sampleDims,
-                        const std::map<std::string, std::vector<int64_t>>& inputShapes = {});
-
-/// The scan options (labels file, max images) for the calibration or the evaluation folder.
-ImageFolderOptions scanOptionsFor(const QuantConfig& config, bool calibration);
 
 } // namespace qs

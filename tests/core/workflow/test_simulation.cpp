@@ -1,8 +1,8 @@
-#include "eval/simulation.h"
 #include "quant/quantparams.h"
 #include "quant/weightquantizerfactory.h"
 #include "runtime/runtimetensor.h"
 #include "util/error.h"
+#include "workflow/simulation.h"
 
 #include "../runtime/runtimegraph.h"
 
@@ -44,7 +44,8 @@ RuntimeGraph convGraph(const std::vector<float>& weight, const std::vector<float
 
 } // namespace
 
-TEST_CASE("fakeQuantize equals the engine's QuantizeLinear then DequantizeLinear bit for bit", "[simulation]") {
+TEST_CASE("fakeQuantize equals the engine's QuantizeLinear then DequantizeLinear bit for bit",
+          "[simulation]") {
     // Values include exact ties (k + 0.5) * scale, values far outside the range and zero.
     std::vector<float> values = noisyValues(5000, 7, 3.0f);
     const float scale = 0.03125f;
@@ -70,7 +71,8 @@ TEST_CASE("fakeQuantize equals the engine's QuantizeLinear then DequantizeLinear
             g.node("DequantizeLinear", {"q", "s", "z"}, {"d"});
             g.output("d");
             std::vector<float> engine = floatsOf(g.runOne("d"));
-            std::vector<float> simulated = floatsOf(fakeQuantize(RuntimeTensor::fromFloats({count}, values), params));
+            std::vector<float> simulated =
+                floatsOf(fakeQuantize(RuntimeTensor::fromFloats({count}, values), params));
             REQUIRE(engine.size() == simulated.size());
             size_t differing = 0;
             for (size_t i = 0; i < engine.size(); ++i)
@@ -89,7 +91,8 @@ TEST_CASE("fakeQuantize saturates to the storage type, not the narrow symmetric 
     CHECK_THROWS_AS(fakeQuantize(RuntimeTensor::fromInt64s({1}, {1}), params), Error);
 }
 
-TEST_CASE("QuantSimulation substitutes weights and biases and quantizes planned activations", "[simulation]") {
+TEST_CASE("QuantSimulation substitutes weights and biases and quantizes planned activations",
+          "[simulation]") {
     std::vector<float> weight = noisyValues(54, 11, 0.5f);
     std::vector<float> bias = {0.1f, -0.2f, 0.3f};
     RuntimeGraph g = convGraph(weight, bias);

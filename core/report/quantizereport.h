@@ -1,19 +1,19 @@
 #pragma once
-// What `quantize` and `evaluate` print: the JSON summary (stable keys for scripts), a human-readable text summary
-// and a self-contained HTML review report.
+// What `quantize` and `evaluate` print: the JSON summary (stable keys for scripts), a human-readable text
+// summary and a self-contained HTML review report.
 
 #include "eval/evaluation.h"
-#include "eval/quantizationpipeline.h"
+#include "workflow/quantizationpipeline.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
 
-namespace qs::cli {
+namespace qs {
 
-/// Evaluation metrics under the keys accuracy {float, quant}, accuracy_top5, agreement_top1, cosine, kl_divergence,
-/// images, skipped. `layerSqnr` adds the per-layer SQNR array as "layer_sqnr".
+/// Evaluation metrics under the keys accuracy {float, quant}, accuracy_top5, agreement_top1, cosine,
+/// kl_divergence, images, skipped. `layerSqnr` adds the per-layer SQNR array as "layer_sqnr".
 nlohmann::ordered_json evaluationJson(const EvaluationResult& evaluation, bool layerSqnr);
 
 /// The full `quantize --json` summary.
@@ -27,4 +27,4 @@ std::string quantizeSummaryText(const nlohmann::ordered_json& summary);
 /// A self-contained HTML page (no external resources) with the summary and the per-layer table.
 std::string quantizeReportHtml(const nlohmann::ordered_json& summary);
 
-} // namespace qs::cli
+} // namespace qs

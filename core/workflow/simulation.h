@@ -16,8 +16,8 @@ class QuantSimulation {
 public:
     /// Everything in `plan`. `graph` is the graph the executor runs (for initializer types and dims).
     QuantSimulation(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors);
-    /// Only the layers named in `layerNames` (node names): their weights, biases and the activation tensors they
-    /// asked for. Used for per-layer sensitivity.
+    /// Only the layers named in `layerNames` (node names): their weights, biases and the activation tensors
+    /// they asked for. Used for per-layer sensitivity.
     QuantSimulation(const Graph& graph, const QuantPlan& plan, const QuantizedTensors& tensors,
                     const std::set<std::string>& layerNames);
 
@@ -30,7 +30,8 @@ private:
     std::map<std::string, QuantParams> activations_;
 };
 
-/// DequantizeLinear(QuantizeLinear(x)) of a float tensor with per-tensor params, bit for bit as ONNX computes it.
+/// DequantizeLinear(QuantizeLinear(x)) of a float tensor with per-tensor params, bit for bit as ONNX computes
+/// it.
 RuntimeTensor fakeQuantize(const RuntimeTensor& x, const QuantParams& params);
 
 } // namespace qs

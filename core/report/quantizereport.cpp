@@ -1,11 +1,11 @@
-#include "quantizereport.h"
+#include "report/quantizereport.h"
 
 #include <cmath>
 #include <iomanip>
 #include <map>
 #include <sstream>
 
-namespace qs::cli {
+namespace qs {
 
 namespace {
 
@@ -20,11 +20,20 @@ std::string escapeHtml(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -83,14 +92,16 @@ Json evaluationJson(const EvaluationResult& evaluation, bool layerSqnr) {
     if (layerSqnr) {
         Json layers = Json::array();
         for (const LayerSqnr& layer : evaluation.layers)
-            layers.push_back({{"name", layer.layer}, {"tensor", layer.tensor}, {"sqnr_db", finiteOrNull(layer.sqnrDb)}});
+            layers.push_back(
+                {{"name", layer.layer}, {"tensor", layer.tensor}, {"sqnr_db", finiteOrNull(layer.sqnrDb)}});
         json["layer_sqnr"] = layers;
     }
     return json;
 }
 
-Json quantizeSummaryJson(const PipelineResult& result, const std::string& modelPath, const std::string& outputPath,
-                         const std::string& planPath, uint64_t floatFileBytes, uint64_t quantFileBytes) {
+Json quantizeSummaryJson(const PipelineResult& result, const std::string& modelPath,
+                         const std::string& outputPath, const std::string& planPath, uint64_t floatFileBytes,
+                         uint64_t quantFileBytes) {
     Json json;
     json["model"] = modelPath;
     json["output"] = outputPath;
@@ -135,7 +146,8 @@ Json quantizeSummaryJson(const PipelineResult& result, const std::string& modelP
         entry["op_type"] = layer.layer.opType;
         entry["scheme"] = schemeKindName(layer.weights.kind);
         entry["bits"] = layer.weights.kind == SchemeKind::Float ? 32 : layer.weights.bits;
-        entry["granularity"] = layer.weights.granularity == Granularity::PerChannel ? "per_channel" : "per_tensor";
+        entry["granularity"] =
+            layer.weights.granularity == Granularity::PerChannel ? "per_channel" : "per_tensor";
         entry["weights"] = schemeText(layer.weights);
         entry["activations"] = schemeText(layer.activations);
         auto found = sqnr.find(layer.layer.nodeName);
@@ -154,12 +166,10 @@ Json quantizeSummaryJson(const PipelineResult& result, const std::string& modelP
             skipped.push_back({{"path", file.path}, {"reason", file.reason}});
     json["skipped"] = skipped;
     json["warnings"] = result.warnings;
-    json["timing"] = {{"calibration_s", result.timings.calibration},
-                      {"quantization_s", result.timings.quantization},
-                      {"bias_correction_s", result.timings.biasCorrection},
-                      {"evaluation_s", result.timings.evaluation},
-                      {"sensitivity_s", result.timings.sensitivity},
-                      {"total_s", result.timings.total}};
+    json["timing"] = {
+        {"calibration_s", result.timings.calibration},        {"quantization_s", result.timings.quantization},
+        {"bias_correction_s", result.timings.biasCorrection}, {"evaluation_s", result.timings.evaluation},
+        {"sensitivity_s", result.timings.sensitivity},        {"total_s", result.timings.total}};
     return json;
 }
 
@@ -167,8 +177,8 @@ std::string quantizeSummaryText(const Json& summary) {
     std::ostringstream out;
     out << "wrote " << summary["output"].get<std::string>() << " (" << bytes(summary["quant_size_bytes"])
         << ", float model " << bytes(summary["float_size_bytes"]) << ")\n";
-    out << "weights: " << bytes(summary["weights"]["float_bytes"]) << " -> " << bytes(summary["weights"]["quant_bytes"])
-        << "\n";
+    out << "weights: " << bytes(summary["weights"]["float_bytes"]) << " -> "
+        << bytes(summary["weights"]["quant_bytes"]) << "\n";
     if (summary["accuracy"].is_object())
         out << "top-1 accuracy: float " << percent(summary["accuracy"]["float"]) << ", quantized "
             << percent(summary["accuracy"]["quant"]) << "\n";
@@ -197,9 +207,11 @@ std::string quantizeReportHtml(const Json& summary) {
     row("Model", summary["model"].get<std::string>());
     row("Quantized model", summary["output"].get<std::string>());
     row("File size", bytes(summary["float_size_bytes"]) + " -> " + bytes(summary["quant_size_bytes"]));
-    row("Weights", bytes(summary["weights"]["float_bytes"]) + " -> " + bytes(summary["weights"]["quant_bytes"]));
+    row("Weights",
+        bytes(summary["weights"]["float_bytes"]) + " -> " + bytes(summary["weights"]["quant_bytes"]));
     if (summary["accuracy"].is_object())
-        row("Top-1 accuracy", percent(summary["accuracy"]["float"]) + " -> " + percent(summary["accuracy"]["quant"]));
+        row("Top-1 accuracy",
+            percent(summary["accuracy"]["float"]) + " -> " + percent(summary["accuracy"]["quant"]));
     if (summary.contains("accuracy_top5"))
         row("Top-5 accuracy",
             percent(summary["accuracy_top5"]["float"]) + " -> " + percent(summary["accuracy_top5"]["quant"]));
@@ -212,15 +224,17 @@ std::string quantizeReportHtml(const Json& summary) {
                            summary["calibration"]["method"].get<std::string>());
     row("Skipped files", std::to_string(summary["skipped_images"].get<size_t>()));
     html << "</table>\n<h2>Layers</h2>\n<table>\n<tr><th class=\"l\">Layer</th><th class=\"l\">Op</th>"
-            "<th class=\"l\">Weights</th><th class=\"l\">Activations</th><th>SQNR (dB)</th><th>Sensitivity</th></tr>\n";
+            "<th class=\"l\">Weights</th><th class=\"l\">Activations</th><th>SQNR "
+            "(dB)</th><th>Sensitivity</th></tr>\n";
     for (const Json& layer : summary["layers"]) {
         bool weak = layer["sqnr_db"].is_number() && layer["sqnr_db"].get<double>() < 20.0;
         html << "<tr" << (weak ? " class=\"bad\"" : "") << "><td class=\"l\">"
              << escapeHtml(layer["name"].get<std::string>()) << "</td><td class=\"l\">"
              << escapeHtml(layer["op_type"].get<std::string>()) << "</td><td class=\"l\">"
              << escapeHtml(layer["weights"].get<std::string>()) << "</td><td class=\"l\">"
-             << escapeHtml(layer["activations"].get<std::string>()) << "</td><td>" << number(layer["sqnr_db"], 1)
-             << "</td><td>" << (layer.contains("sensitivity") ? percent(layer["sensitivity"]) : "-") << "</td></tr>\n";
+             << escapeHtml(layer["activations"].get<std::string>()) << "</td><td>"
+             << number(layer["sqnr_db"], 1) << "</td><td>"
+             << (layer.contains("sensitivity") ? percent(layer["sensitivity"]) : "-") << "</td></tr>\n";
     }
     html << "</table>\n";
     if (!summary["skipped"].empty()) {
@@ -236,4 +250,4 @@ std::string quantizeReportHtml(const Json& summary) {
     return html.str();
 }
 
-} // namespace qs::cli
+} // namespace qs

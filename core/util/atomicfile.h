@@ -1,0 +1,12 @@
+#pragma once
+// Atomic file writes: readers of a path see the old file or the complete new one, never a partial write.
+
+#include <string>
+
+namespace qs {
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, then renamed
+/// over `path`. Throws qs::Error naming `path` (the temporary file is removed).
+void writeFileAtomically(const std::string& path, const std::string& bytes);
+
+} // namespace qs

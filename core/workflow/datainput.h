@@ -1,0 +1,48 @@
+#pragma once
+// How a data folder meets the model: which input the samples feed, which output is compared, how many samples
+// go into one inference, and whether a preprocessed sample has the shape the input expects. Every check here
+// runs before any long work.
+
+#include "data/imagefolder.h"
+#include "data/preprocess.h"
+#include "model/graph.h"
+#include "quant/quantconfig.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+/// The model input the images feed: the config's input.name, else the model's only float input. Throws
+/// qs::Error listing the inputs when it is ambiguous or unknown.
+const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config);
+
+/// The first float graph output: what evaluation compares. Throws qs::Error listing the outputs when none is
+/// float.
+std::string comparedOutput(const Graph& graph);
+
+/// Images per inference: the input's static batch dim when it has one, else the config's batch size. Checks
+/// the preprocessed sample shape `sampleDims` against the input's static dims and throws qs::Error naming the
+/// input and the preprocess keys when they differ.
+size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config,
+                        const std::vector<int64_t>& sampleDims,
+                        const std::map<std::string, std::vector<int64_t>>& inputShapes = {});
+
+/// The scan options (labels file, max images) for the calibration or the evaluation folder.
+ImageFolderOptions scanOptionsFor(const QuantConfig& config, bool calibration);
+
+/// Checks one preprocessed sample's dims against the input's static dims (all but the batch dim); throws
+/// qs::Error naming `folder`, the input and the preprocess keys.
+void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sampleDims,
+                      const QuantConfig& config, const std::string& folder);
+
+/// The per-sample dims of the first of the first 16 items of `scan` that can be read, or {} when none can.
+std::vector<int64_t> firstSampleDims(const ImageFolderScan& scan, const PreprocessConfig& preprocess);
+
+/// Channels of a 4-D image input in the config's layout, or -1 when not known.
+int64_t inputChannels(const ValueInfo& input, const PreprocessConfig& preprocess);
+
+} // namespace qs
