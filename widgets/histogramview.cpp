@@ -6,18 +6,26 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 
 namespace qs {
 
 namespace {
 
-constexpr double kLogBaseCount = 0.8;  ///< bars start just below one on a logarithmic count axis
+constexpr double kLogBaseCount = 0.8;       ///< bars start just below one on a logarithmic count axis
 constexpr size_t kMaximumBoxChannels = 96;  ///< more channels are drawn as bands
-constexpr size_t kMaximumOutlinedBins = 64;  ///< narrower bars are drawn without outline
+constexpr size_t kMaximumOutlinedBins = 64; ///< narrower bars are drawn without outline
+constexpr int kMaximumPlottedLevels = 256;  ///< larger grids are drawn as an evenly spaced subset
+const QColor kLevelColor(230, 120, 20, 170);
+const QColor kClipBoundColor(200, 40, 30);
+const QColor kClippedRegionColor(220, 50, 40, 45);
 
 QCPGraph* addLine(QCustomPlot* plot, const QColor& color, double width) {
     QCPGraph* graph = plot->addGraph();
@@ -30,12 +38,61 @@ QString number(double value) {
     return QString::number(value, 'g', 4);
 }
 
+/// Places `position` with separate coordinate types for x and y (plot coordinates or axis-rect ratios).
+void place(QCPItemPosition* position, QCustomPlot* plot, QCPItemPosition::PositionType typeX, double x,
+           QCPItemPosition::PositionType typeY, double y) {
+    position->setAxes(plot->xAxis, plot->yAxis);
+    position->setAxisRect(plot->axisRect());
+    position->setTypeX(typeX);
+    position->setTypeY(typeY);
+    position->setCoords(x, y);
+}
+
+/// An infinite line at `value`: vertical (at x = value) or horizontal (at y = value).
+QCPItemStraightLine* addStraightLine(QCustomPlot* plot, Qt::Orientation orientation, double value,
+                                     const QPen& pen) {
+    auto* line = new QCPItemStraightLine(plot);
+    const auto coords = QCPItemPosition::ptPlotCoords;
+    const auto ratio = QCPItemPosition::ptAxisRectRatio;
+    if (orientation == Qt::Vertical) {
+        place(line->point1, plot, coords, value, ratio, 0.0);
+        place(line->point2, plot, coords, value, ratio, 1.0);
+    } else {
+        place(line->point1, plot, ratio, 0.0, coords, value);
+        place(line->point2, plot, ratio, 1.0, coords, value);
+    }
+    line->setPen(pen);
+    line->setSelectable(false);
+    return line;
+}
+
+/// A full-height band between two x positions, each either a plot coordinate or an axis-rect ratio.
+QCPItemRect* addBand(QCustomPlot* plot, QCPItemPosition::PositionType leftType, double left,
+                     QCPItemPosition::PositionType rightType, double right, const QColor& color) {
+    auto* band = new QCPItemRect(plot);
+    place(band->topLeft, plot, leftType, left, QCPItemPosition::ptAxisRectRatio, 0.0);
+    place(band->bottomRight, plot, rightType, right, QCPItemPosition::ptAxisRectRatio, 1.0);
+    band->setPen(Qt::NoPen);
+    band->setBrush(color);
+    band->setSelectable(false);
+    return band;
+}
+
+int shownLevelCount(int levelCount) {
+    return std::min(levelCount, kMaximumPlottedLevels);
+}
+
 } // namespace
 
 HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
+
+    m_gridCaption = new QLabel(this);
+    m_gridCaption->setTextFormat(Qt::PlainText);
+    m_gridCaption->setWordWrap(true);
+    m_gridCaption->hide();
 
     m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -60,6 +117,7 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     m_upperLine->setBrush(QColor(40, 90, 160, 110));
     m_upperLine->setChannelFillGraph(m_lowerLine);
     m_meanLine = addLine(m_plot, QColor(200, 60, 40), 1.5);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramView::showBinToolTip);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_empty);
@@ -69,6 +127,7 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(createToolbar());
     layout->addWidget(m_title);
+    layout->addWidget(m_gridCaption);
     layout->addWidget(m_stack, 1);
     clear();
 }
@@ -90,6 +149,9 @@ QWidget* HistogramView::createToolbar() {
     m_tensorButton = makeButton(tr("Histogram"), tr("Histogram of every value in the weight tensor"));
     m_channelButton = makeButton(tr("Per channel"), tr("Range of each output channel: min..max, mean ± std"));
     m_logButton = makeButton(tr("Log scale"), tr("Logarithmic count axis"));
+    m_tensorButton->setObjectName(QStringLiteral("wholeTensorButton"));
+    m_channelButton->setObjectName(QStringLiteral("perChannelButton"));
+    m_logButton->setObjectName(QStringLiteral("logScaleButton"));
     m_tensorButton->setChecked(true);
     auto* group = new QButtonGroup(bar);
     group->addButton(m_tensorButton);
@@ -107,30 +169,76 @@ QWidget* HistogramView::createToolbar() {
 }
 
 void HistogramView::setWeights(const QString& layerName, const WeightStats& stats) {
-    m_layerName = layerName;
+    m_tensorName = layerName;
     m_stats = stats;
-    m_hasWeights = true;
+    m_content = Content::Weights;
+    dropGrid();
     m_stack->setCurrentWidget(m_plot);
     updateTitle();
+    updateButtons();
+    replot();
+}
+
+void HistogramView::setHistogram(const QString& title, const Histogram& histogram) {
+    m_tensorName = title;
+    m_stats = WeightStats{};
+    m_stats.histogram = histogram;
+    m_content = Content::Histogram;
+    dropGrid();
+    m_stack->setCurrentWidget(m_plot);
+    updateTitle();
+    updateButtons();
     replot();
 }
 
 void HistogramView::clear(const QString& hint) {
-    m_layerName.clear();
+    m_tensorName.clear();
     m_stats = WeightStats{};
-    m_hasWeights = false;
+    m_content = Content::Nothing;
+    dropGrid();
     m_empty->setText(hint.isEmpty() ? tr("Select a layer to see its weights.") : hint);
     m_stack->setCurrentWidget(m_empty);
     m_title->clear();
+    updateButtons();
     replot();
 }
 
-void HistogramView::setMode(HistogramMode mode) {
-    m_mode = mode;
-    m_tensorButton->setChecked(mode == HistogramMode::WholeTensor);
-    m_channelButton->setChecked(mode == HistogramMode::PerChannel);
-    m_logButton->setEnabled(mode == HistogramMode::WholeTensor);
+void HistogramView::setGrid(const QuantGrid& grid) {
+    if (!hasHistogram())
+        return;
+    m_grid = grid;
+    m_hasGrid = true;
+    updateGridCaption();
     replot();
+}
+
+void HistogramView::clearGrid() {
+    dropGrid();
+    replot();
+}
+
+void HistogramView::dropGrid() {
+    m_grid = QuantGrid{};
+    m_hasGrid = false;
+    updateGridCaption();
+}
+
+void HistogramView::setMode(HistogramMode mode) {
+    m_chosenMode = mode;
+    updateButtons();
+    replot();
+}
+
+HistogramMode HistogramView::mode() const {
+    return m_content == Content::Histogram ? HistogramMode::WholeTensor : m_chosenMode;
+}
+
+void HistogramView::updateButtons() {
+    const HistogramMode shown = mode();
+    m_tensorButton->setChecked(shown == HistogramMode::WholeTensor);
+    m_channelButton->setChecked(shown == HistogramMode::PerChannel);
+    m_channelButton->setEnabled(m_content != Content::Histogram);
+    m_logButton->setEnabled(shown == HistogramMode::WholeTensor);
 }
 
 void HistogramView::setCountScale(AxisScale scale) {
@@ -148,9 +256,30 @@ QString HistogramView::emptyText() const {
     return m_empty->text();
 }
 
+QString HistogramView::gridText() const {
+    return m_gridCaption->text();
+}
+
+QPair<double, double> HistogramView::plottedValueRange() const {
+    const QCPRange range =
+        mode() == HistogramMode::WholeTensor ? m_plot->xAxis->range() : m_plot->yAxis->range();
+    return {range.lower, range.upper};
+}
+
+QString HistogramView::binToolTip(double value) const {
+    const Histogram& histogram = m_stats.histogram;
+    const double width = histogram.binWidth();
+    if (!hasHistogram() || width <= 0.0 || !(value >= histogram.lower && value <= histogram.upper))
+        return {};
+    const size_t bin = std::min(size_t((value - histogram.lower) / width), histogram.counts.size() - 1);
+    const double from = histogram.lower + double(bin) * width;
+    return tr("bin %1 … %2\ncount %3")
+        .arg(number(from), number(from + width), QLocale().toString(qlonglong(histogram.counts[bin])));
+}
+
 QVector<double> HistogramView::plottedBinCounts() const {
     QVector<double> counts;
-    if (!m_hasWeights || m_mode != HistogramMode::WholeTensor)
+    if (!hasHistogram() || mode() != HistogramMode::WholeTensor)
         return counts;
     const std::vector<int64_t>& bins = m_stats.histogram.counts;
     counts.fill(0.0, int(bins.size()));
@@ -165,21 +294,24 @@ QVector<double> HistogramView::plottedBinCounts() const {
 }
 
 int HistogramView::plottedChannelCount() const {
-    if (!m_hasWeights || m_mode != HistogramMode::PerChannel)
+    if (!hasWeights() || mode() != HistogramMode::PerChannel)
         return 0;
     return std::max(m_boxes->data()->size(), m_meanLine->data()->size());
 }
 
 void HistogramView::replot() {
+    removeGridItems();
     m_bars->data()->clear();
     m_boxes->data()->clear();
     for (QCPGraph* line : {m_maxLine, m_minLine, m_upperLine, m_lowerLine, m_meanLine})
         line->data()->clear();
-    if (m_hasWeights) {
-        if (m_mode == HistogramMode::WholeTensor)
+    if (hasHistogram()) {
+        if (mode() == HistogramMode::WholeTensor)
             plotHistogram();
         else
             plotChannels();
+        if (m_hasGrid)
+            plotGrid();
     }
     m_plot->replot();
 }
@@ -199,20 +331,27 @@ void HistogramView::plotHistogram() {
         keys << histogram.lower + (double(bin) + 0.5) * width;
         values << count;
     }
-    m_bars->setPen(histogram.counts.size() > kMaximumOutlinedBins ? QPen(Qt::NoPen) : QPen(QColor(30, 70, 130)));
+    m_bars->setPen(histogram.counts.size() > kMaximumOutlinedBins ? QPen(Qt::NoPen)
+                                                                  : QPen(QColor(30, 70, 130)));
     m_bars->setWidth(width > 0.0 ? width : 1.0);
     m_bars->setBaseValue(logarithmic ? kLogBaseCount : 0.0);
     m_bars->setData(keys, values, true);
 
-    m_plot->xAxis->setLabel(tr("weight value"));
+    m_plot->xAxis->setLabel(hasWeights() ? tr("weight value") : tr("value"));
     m_plot->yAxis->setLabel(tr("count"));
     m_plot->yAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (logarithmic)
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    double lowest = histogram.lower;
+    double uppermost = histogram.upper;
+    if (hasClipRange()) {
+        lowest = std::min(lowest, m_grid.clipMin);
+        uppermost = std::max(uppermost, m_grid.clipMax);
+    }
     const double margin = width > 0.0 ? width : 0.5;
-    m_plot->xAxis->setRange(histogram.lower - margin, histogram.upper + margin);
+    m_plot->xAxis->setRange(lowest - margin, uppermost + margin);
     m_plot->yAxis->setRange(logarithmic ? kLogBaseCount : 0.0, logarithmic ? highest * 2.0 : highest * 1.05);
 }
 
@@ -226,8 +365,14 @@ void HistogramView::plotChannels() {
     m_plot->yAxis->setScaleType(QCPAxis::stLinear);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_plot->xAxis->setRange(-1.0, std::max(1.0, double(m_stats.channels.size())));
-    const double span = std::max(1e-12, m_stats.max - m_stats.min);
-    m_plot->yAxis->setRange(m_stats.min - 0.05 * span, m_stats.max + 0.05 * span);
+    double lowest = m_stats.min;
+    double uppermost = m_stats.max;
+    if (hasClipRange()) {
+        lowest = std::min(lowest, m_grid.clipMin);
+        uppermost = std::max(uppermost, m_grid.clipMax);
+    }
+    const double span = std::max(1e-12, uppermost - lowest);
+    m_plot->yAxis->setRange(lowest - 0.05 * span, uppermost + 0.05 * span);
 }
 
 void HistogramView::plotChannelBoxes() {
@@ -258,12 +403,111 @@ void HistogramView::plotChannelBands() {
     }
 }
 
+bool HistogramView::hasClipRange() const {
+    return m_hasGrid && m_grid.clipMax > m_grid.clipMin;
+}
+
+void HistogramView::plotGrid() {
+    if (mode() == HistogramMode::PerChannel) {
+        plotClipBounds(Qt::Horizontal);
+        return;
+    }
+    plotClipRegions();
+    plotLevels();
+    plotClipBounds(Qt::Vertical);
+}
+
+void HistogramView::plotLevels() {
+    const int levelCount = int(m_grid.levels.size());
+    const int shownCount = shownLevelCount(levelCount);
+    const QPen pen(kLevelColor, 1.0);
+    int plotted = 0;
+    for (int shown = 0; shown < shownCount; ++shown) {
+        const int index = shownCount == levelCount
+                              ? shown
+                              : int(std::lround(double(shown) * (levelCount - 1) / double(shownCount - 1)));
+        const double level = m_grid.levels[index];
+        if (!std::isfinite(level))
+            continue;
+        m_gridItems << addStraightLine(m_plot, Qt::Vertical, level, pen);
+        ++plotted;
+    }
+    m_plottedLevelCount = plotted;
+}
+
+void HistogramView::plotClipRegions() {
+    if (!hasClipRange())
+        return;
+    const auto coords = QCPItemPosition::ptPlotCoords;
+    const auto ratio = QCPItemPosition::ptAxisRectRatio;
+    m_gridItems << addBand(m_plot, ratio, 0.0, coords, m_grid.clipMin, kClippedRegionColor);
+    m_gridItems << addBand(m_plot, coords, m_grid.clipMax, ratio, 1.0, kClippedRegionColor);
+}
+
+void HistogramView::plotClipBounds(Qt::Orientation orientation) {
+    if (!hasClipRange())
+        return;
+    const QPen pen(kClipBoundColor, 1.5, Qt::DashLine);
+    m_gridItems << addStraightLine(m_plot, orientation, m_grid.clipMin, pen);
+    m_gridItems << addStraightLine(m_plot, orientation, m_grid.clipMax, pen);
+}
+
+void HistogramView::removeGridItems() {
+    for (QCPAbstractItem* item : std::as_const(m_gridItems))
+        m_plot->removeItem(item);
+    m_gridItems.clear();
+    m_plottedLevelCount = 0;
+}
+
 void HistogramView::updateTitle() {
     const QLocale locale;
+    if (m_content == Content::Histogram) {
+        const Histogram& histogram = m_stats.histogram;
+        const int64_t total = std::accumulate(histogram.counts.begin(), histogram.counts.end(), int64_t(0));
+        m_title->setText(tr("<b>%1</b> — %2 values in %3 bins from %4 to %5")
+                             .arg(m_tensorName.toHtmlEscaped(), locale.toString(qlonglong(total)),
+                                  locale.toString(qlonglong(histogram.counts.size())),
+                                  number(histogram.lower), number(histogram.upper)));
+        return;
+    }
     m_title->setText(tr("<b>%1</b> — %2 values, min %3, max %4, mean %5, std %6, %7 zeros")
-                         .arg(m_layerName.toHtmlEscaped(), locale.toString(qlonglong(m_stats.count)),
-                              number(m_stats.min), number(m_stats.max), number(m_stats.mean), number(m_stats.std),
-                              locale.toString(qlonglong(m_stats.zeros))));
+                         .arg(m_tensorName.toHtmlEscaped(), locale.toString(qlonglong(m_stats.count)),
+                              number(m_stats.min), number(m_stats.max), number(m_stats.mean),
+                              number(m_stats.std), locale.toString(qlonglong(m_stats.zeros))));
+}
+
+void HistogramView::updateGridCaption() {
+    m_gridCaption->setVisible(m_hasGrid);
+    if (!m_hasGrid) {
+        m_gridCaption->clear();
+        return;
+    }
+    const QLocale locale;
+    const int levelCount = int(m_grid.levels.size());
+    QStringList facts;
+    if (levelCount > kMaximumPlottedLevels)
+        facts << tr("%1 levels (%2 drawn)")
+                     .arg(locale.toString(levelCount), locale.toString(shownLevelCount(levelCount)));
+    else
+        facts << tr("%1 levels").arg(locale.toString(levelCount));
+    if (hasClipRange())
+        facts << tr("clipped %1 %").arg(QString::number(100.0 * m_grid.clippedFraction, 'f', 2));
+    if (!std::isnan(m_grid.sqnrDb))
+        facts << tr("SQNR %1 dB").arg(QString::number(m_grid.sqnrDb, 'f', 1));
+    const QString details = facts.join(tr(", ", "list separator"));
+    m_gridCaption->setText(m_grid.description.isEmpty() ? details
+                                                        : tr("%1 — %2").arg(m_grid.description, details));
+}
+
+void HistogramView::showBinToolTip(QMouseEvent* event) {
+    const QString text =
+        mode() == HistogramMode::WholeTensor && m_plot->axisRect()->rect().contains(event->pos())
+            ? binToolTip(m_plot->xAxis->pixelToCoord(event->position().x()))
+            : QString();
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
 }
 
 } // namespace qs

@@ -1,6 +1,9 @@
 #include "layerspanel.h"
 
+#include "layeritemdelegate.h"
 #include "layertablemodel.h"
+
+#include <QMenu>
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -8,9 +11,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace qs {
-
 
 LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_model = new LayerTableModel(this);
@@ -30,8 +33,19 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::SelectedClicked);
+    m_view->setItemDelegate(new LayerItemDelegate(m_view));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &LayersPanel::showContextMenu);
+    connect(m_model, &LayerTableModel::editRequested, this,
+            [this](const QString& layer, LayerTableModel::Column column, const QVariant& value) {
+                QStringList layers = selectedLayers();
+                if (!layers.contains(layer))
+                    layers = QStringList{layer};
+                emit editRequested(layers, column, value);
+            });
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -55,8 +69,59 @@ void LayersPanel::setModel(std::shared_ptr<const Model> model) {
 }
 
 QString LayersPanel::selectedLayer() const {
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), current.parent()))
+        return current.data(LayerTableModel::NodeNameRole).toString();
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(LayerTableModel::NodeNameRole).toString();
+}
+
+QStringList LayersPanel::selectedLayers() const {
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows << m_proxy->mapToSource(index).row();
+    std::sort(rows.begin(), rows.end());
+    QStringList layers;
+    for (int row : rows)
+        layers << m_model->nodeNameAt(row);
+    return layers;
+}
+
+void LayersPanel::selectOpType(const QString& opType) {
+    QItemSelection selection;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QuantizableLayer* layer = m_model->layerAt(row);
+        if (!layer || QString::fromStdString(layer->opType) != opType)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_view->selectionModel()->select(selection,
+                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void LayersPanel::showContextMenu(const QPoint& position) {
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString layer = index.data(LayerTableModel::NodeNameRole).toString();
+    QStringList layers = selectedLayers();
+    if (!layers.contains(layer))
+        layers = QStringList{layer};
+    const QuantizableLayer* info = m_model->layerAt(m_proxy->mapToSource(index).row());
+    QMenu menu(this);
+    menu.addAction(tr("Keep %n Layer(s) Float", nullptr, int(layers.size())), this,
+                   [this, layers] { emit keepFloatRequested(layers, true); });
+    menu.addAction(tr("Quantize %n Layer(s)", nullptr, int(layers.size())), this,
+                   [this, layers] { emit keepFloatRequested(layers, false); });
+    if (info) {
+        const QString opType = QString::fromStdString(info->opType);
+        menu.addSeparator();
+        menu.addAction(tr("Select All %1 Layers").arg(opType), this,
+                       [this, opType] { selectOpType(opType); });
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 void LayersPanel::selectLayer(const QString& nodeName) {
@@ -64,10 +129,11 @@ void LayersPanel::selectLayer(const QString& nodeName) {
         return;
     m_selectingProgrammatically = true;
     const int sourceRow = m_model->rowOfNode(nodeName);
-    const QModelIndex index = sourceRow >= 0 ? m_proxy->mapFromSource(m_model->index(sourceRow, 0)) : QModelIndex();
+    const QModelIndex index =
+        sourceRow >= 0 ? m_proxy->mapFromSource(m_model->index(sourceRow, 0)) : QModelIndex();
     if (index.isValid()) {
-        m_view->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
         m_view->scrollTo(index);
     } else {
         m_view->selectionModel()->clearSelection();

@@ -2,9 +2,12 @@
 
 #include "util/error.h"
 
+#include <QColor>
 #include <QLocale>
+#include <QPoint>
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
 
 namespace qs {
 
@@ -19,6 +22,54 @@ QString shapeText(const std::vector<int64_t>& dims) {
 
 bool isStatisticColumn(int column) {
     return column >= LayerTableModel::MinColumn && column <= LayerTableModel::StdColumn;
+}
+
+bool isPlanColumn(int column) {
+    return column >= LayerTableModel::WeightSchemeColumn && column <= LayerTableModel::SourceColumn;
+}
+
+bool isNumberColumn(int column) {
+    return column >= LayerTableModel::SqnrColumn && column <= LayerTableModel::SizeColumn;
+}
+
+const QList<SchemeKind>& weightKinds() {
+    static const QList<SchemeKind> kinds{SchemeKind::Uniform, SchemeKind::Log, SchemeKind::Codebook,
+                                         SchemeKind::Float};
+    return kinds;
+}
+
+QString kindText(SchemeKind kind) {
+    switch (kind) {
+    case SchemeKind::Uniform:
+        return LayerTableModel::tr("uniform");
+    case SchemeKind::Log:
+        return LayerTableModel::tr("log");
+    case SchemeKind::Codebook:
+        return LayerTableModel::tr("codebook");
+    case SchemeKind::Float:
+        return LayerTableModel::tr("float");
+    }
+    return {};
+}
+
+QString sourceText(SchemeSource source) {
+    switch (source) {
+    case SchemeSource::Default:
+        return LayerTableModel::tr("default");
+    case SchemeSource::Override:
+        return LayerTableModel::tr("override");
+    case SchemeSource::FloatLayers:
+        return LayerTableModel::tr("kept float");
+    case SchemeSource::FloatOpTypes:
+        return LayerTableModel::tr("op type float");
+    case SchemeSource::Forced:
+        return LayerTableModel::tr("forced");
+    }
+    return {};
+}
+
+QString bytesText(qint64 bytes) {
+    return bytes < 0 ? QString() : QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 } // namespace
@@ -40,6 +91,8 @@ void LayerTableModel::setModel(std::shared_ptr<const Model> model) {
     m_model = std::move(model);
     m_layers = m_model ? findQuantizableLayers(m_model->graph) : std::vector<QuantizableLayer>{};
     m_stats.assign(m_layers.size(), std::nullopt);
+    m_plans.assign(m_layers.size(), std::nullopt);
+    m_numbers.assign(m_layers.size(), LayerNumbers{});
     endResetModel();
 
     m_statisticsPending = !m_layers.empty();
@@ -86,6 +139,122 @@ void LayerTableModel::waitForStatistics() {
     applyStatistics();
 }
 
+void LayerTableModel::setPlan(const QuantPlan& plan, const QStringList& changedLayers) {
+    for (size_t row = 0; row < m_layers.size(); ++row) {
+        const QString name = QString::fromStdString(m_layers[row].nodeName);
+        if (!changedLayers.isEmpty() && !changedLayers.contains(name))
+            continue;
+        const LayerPlan* layer = plan.findLayer(m_layers[row].nodeName);
+        m_plans[row] = layer ? std::optional<LayerPlan>(*layer) : std::nullopt;
+        if (changedLayers.isEmpty())
+            continue;
+        emit dataChanged(index(int(row), WeightSchemeColumn), index(int(row), SourceColumn));
+    }
+    if (changedLayers.isEmpty() && !m_layers.empty())
+        emit dataChanged(index(0, WeightSchemeColumn), index(rowCount() - 1, SourceColumn));
+}
+
+void LayerTableModel::setNumbers(const QMap<QString, LayerNumbers>& numbers, bool stale) {
+    m_numbersStale = stale;
+    for (size_t row = 0; row < m_layers.size(); ++row)
+        m_numbers[row] = numbers.value(QString::fromStdString(m_layers[row].nodeName), LayerNumbers{});
+    if (!m_layers.empty())
+        emit dataChanged(index(0, SqnrColumn), index(rowCount() - 1, SizeColumn));
+}
+
+const LayerPlan* LayerTableModel::planAt(int row) const {
+    if (row < 0 || row >= int(m_plans.size()) || !m_plans[size_t(row)])
+        return nullptr;
+    return &*m_plans[size_t(row)];
+}
+
+Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    const LayerPlan* plan = planAt(index.row());
+    if (!plan || !isPlanColumn(index.column()) || index.column() == SourceColumn)
+        return flags;
+    const bool floatWeights = plan->weights.kind == SchemeKind::Float;
+    switch (index.column()) {
+    case WeightSchemeColumn:
+        return plan->weightSource == SchemeSource::FloatOpTypes ? flags : flags | Qt::ItemIsEditable;
+    case BitsColumn:
+    case GranularityColumn:
+        return floatWeights ? flags : flags | Qt::ItemIsEditable;
+    case SymmetricColumn:
+        return floatWeights || plan->weights.kind != SchemeKind::Uniform ? flags : flags | Qt::ItemIsEditable;
+    case ActivationsColumn:
+        return plan->activationSource == SchemeSource::Forced ||
+                       plan->activationSource == SchemeSource::FloatOpTypes
+                   ? flags
+                   : flags | Qt::ItemIsEditable;
+    default:
+        return flags;
+    }
+}
+
+bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    emit editRequested(nodeNameAt(index.row()), Column(index.column()), value);
+    return false; // the owner answers with setPlan()
+}
+
+QVariant LayerTableModel::planData(int row, int column) const {
+    const LayerPlan* plan = planAt(row);
+    if (!plan)
+        return {};
+    const QuantScheme& weights = plan->weights;
+    const bool floatWeights = weights.kind == SchemeKind::Float;
+    const QString none = QStringLiteral("—");
+    switch (column) {
+    case WeightSchemeColumn:
+        return kindText(weights.kind);
+    case BitsColumn:
+        return floatWeights ? QVariant(none) : QVariant(weights.bits);
+    case GranularityColumn:
+        return floatWeights                                     ? none
+               : weights.granularity == Granularity::PerChannel ? tr("per-channel")
+                                                                : tr("per-tensor");
+    case SymmetricColumn:
+        if (floatWeights || weights.kind != SchemeKind::Uniform)
+            return none;
+        return weights.rangeMode == RangeMode::Symmetric ? tr("symmetric") : tr("asymmetric");
+    case ActivationsColumn:
+        return plan->activations.kind == SchemeKind::Float ? tr("float")
+                                                           : tr("%1-bit").arg(plan->activations.bits);
+    case SourceColumn:
+        return sourceText(plan->weightSource);
+    default:
+        return {};
+    }
+}
+
+QVariant LayerTableModel::choices(int row, int column) const {
+    const LayerPlan* plan = planAt(row);
+    if (!plan)
+        return {};
+    switch (column) {
+    case WeightSchemeColumn: {
+        QStringList texts;
+        for (SchemeKind kind : weightKinds())
+            texts << kindText(kind);
+        return texts;
+    }
+    case GranularityColumn:
+        return QStringList{tr("per-tensor"), tr("per-channel")};
+    case SymmetricColumn:
+        return QStringList{tr("symmetric"), tr("asymmetric")};
+    case ActivationsColumn:
+        return QStringList{tr("8-bit"), tr("16-bit"), tr("float")};
+    default:
+        return {};
+    }
+}
+
+SchemeKind LayerTableModel::weightKindAt(int choice) {
+    return weightKinds().value(choice, SchemeKind::Uniform);
+}
+
 int LayerTableModel::rowOfNode(const QString& nodeName) const {
     const std::string name = nodeName.toStdString();
     for (size_t row = 0; row < m_layers.size(); ++row) {
@@ -124,10 +293,25 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return displayData(index.row(), index.column());
+    case Qt::EditRole:
+        return editData(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == NameColumn ? nodeNameAt(index.row()) : QVariant();
+        return toolTip(index.row(), index.column());
+    case Qt::ForegroundRole:
+        return m_numbersStale && isNumberColumn(index.column()) ? QVariant(QColor(Qt::gray)) : QVariant();
+    case ChoicesRole:
+        return choices(index.row(), index.column());
+    case BitsRangeRole: {
+        const LayerPlan* plan = planAt(index.row());
+        if (!plan || index.column() != BitsColumn || plan->weights.kind == SchemeKind::Float)
+            return {};
+        return QPoint(minimumWeightBits(plan->weights.kind), maximumWeightBits(plan->weights.kind));
+    }
     case Qt::TextAlignmentRole:
-        return index.column() >= ParametersColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        return index.column() == ParametersColumn || index.column() == BitsColumn ||
+                       isNumberColumn(index.column()) || isStatisticColumn(index.column())
+                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                   : QVariant();
     case SortRole:
         return sortData(index.row(), index.column());
     case NodeNameRole:
@@ -148,7 +332,13 @@ QVariant LayerTableModel::displayData(int row, int column) const {
         return shapeText(layer.weightShape);
     case ParametersColumn:
         return QLocale().toString(qlonglong(layer.parameters));
+    case SqnrColumn:
+    case SensitivityColumn:
+    case SizeColumn:
+        return numberData(row, column, false);
     default: {
+        if (isPlanColumn(column))
+            return planData(row, column);
         const QVariant value = statistic(row, column);
         return value.isValid() ? QString::number(value.toDouble(), 'g', 4) : QVariant();
     }
@@ -161,7 +351,74 @@ QVariant LayerTableModel::sortData(int row, int column) const {
         return qlonglong(layer.parameters);
     if (isStatisticColumn(column))
         return statistic(row, column);
+    if (isNumberColumn(column))
+        return numberData(row, column, true);
     return displayData(row, column);
+}
+
+QVariant LayerTableModel::numberData(int row, int column, bool forSorting) const {
+    const LayerNumbers& numbers = m_numbers[size_t(row)];
+    switch (column) {
+    case SqnrColumn:
+        if (std::isnan(numbers.sqnrDb))
+            return {};
+        if (forSorting)
+            return numbers.sqnrDb;
+        return std::isinf(numbers.sqnrDb) ? tr("exact") : QString::number(numbers.sqnrDb, 'f', 1);
+    case SensitivityColumn:
+        if (std::isnan(numbers.sensitivity))
+            return {};
+        return forSorting ? QVariant(numbers.sensitivity)
+                          : QVariant(QString::number(100.0 * numbers.sensitivity, 'f', 2));
+    case SizeColumn:
+        if (numbers.quantizedBytes < 0)
+            return {};
+        return forSorting ? QVariant(numbers.quantizedBytes) : QVariant(bytesText(numbers.quantizedBytes));
+    default:
+        return {};
+    }
+}
+
+QVariant LayerTableModel::editData(int row, int column) const {
+    const LayerPlan* plan = planAt(row);
+    if (!plan)
+        return {};
+    switch (column) {
+    case WeightSchemeColumn:
+        return int(weightKinds().indexOf(plan->weights.kind));
+    case BitsColumn:
+        return plan->weights.bits;
+    case GranularityColumn:
+        return plan->weights.granularity == Granularity::PerChannel ? 1 : 0;
+    case SymmetricColumn:
+        return plan->weights.rangeMode == RangeMode::Symmetric ? 0 : 1;
+    case ActivationsColumn:
+        return plan->activations.kind == SchemeKind::Float ? 2 : plan->activations.bits == 16 ? 1 : 0;
+    default:
+        return displayData(row, column);
+    }
+}
+
+QVariant LayerTableModel::toolTip(int row, int column) const {
+    switch (column) {
+    case NameColumn:
+        return nodeNameAt(row);
+    case WeightSchemeColumn:
+        return tr("How the weights are stored: uniform integers, logarithmic levels, a "
+                  "k-means codebook, or float. Double-click to change.");
+    case SourceColumn:
+        return tr("Where this layer's scheme comes from: the defaults, a per-layer override, the "
+                  "kept-float list, the op-type list, or fixed by the layer.");
+    case SqnrColumn:
+        return tr("Signal-to-quantization-noise ratio of the layer's output, all layers quantized "
+                  "(higher is better).");
+    case SensitivityColumn:
+        return tr("Top-1 accuracy (or agreement with float) in %, only this layer quantized.");
+    case SizeColumn:
+        return tr("Bytes of the quantized weight as exported.");
+    default:
+        return {};
+    }
 }
 
 QVariant LayerTableModel::statistic(int row, int column) const {
@@ -194,6 +451,24 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Weight shape");
     case ParametersColumn:
         return tr("Parameters");
+    case WeightSchemeColumn:
+        return tr("Weights");
+    case BitsColumn:
+        return tr("Bits");
+    case GranularityColumn:
+        return tr("Granularity");
+    case SymmetricColumn:
+        return tr("Range");
+    case ActivationsColumn:
+        return tr("Activations");
+    case SourceColumn:
+        return tr("Source");
+    case SqnrColumn:
+        return tr("SQNR (dB)");
+    case SensitivityColumn:
+        return tr("Sensitivity (%)");
+    case SizeColumn:
+        return tr("Size");
     case MinColumn:
         return tr("Min");
     case MaxColumn:

@@ -1,15 +1,25 @@
 #pragma once
-// Table of a model's quantizable layers (one row per layer): name, op, weight shape, parameter count and weight
-// statistics. Statistics are computed once per model in a worker thread; until they arrive the statistic columns
-// are empty. Sort through a QSortFilterProxyModel using SortRole (numbers sort as numbers).
+// Table of a model's quantizable layers (one row per layer): name, op, weight shape, parameter count, the
+// layer's plan (weight scheme, bits, granularity, symmetric, activations, where the scheme came from), its
+// results (SQNR, sensitivity, quantized size) and weight statistics. Statistics are computed once per model
+// in a worker thread; until they arrive the statistic columns are empty. Sort through a QSortFilterProxyModel
+// using SortRole.
+//
+// Plan cells are editable, but setData() never changes the table: it emits editRequested() and the owner (the
+// studio's document, through an undo command) answers with setPlan(). Choices the layer does not allow are
+// not offered (ChoicesRole lists what an editor may show; bit ranges come from BitsRangeRole).
 
 #include "model/layers.h"
 #include "model/weightstats.h"
+#include "quant/quantplan.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,11 +29,38 @@ namespace qs {
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, OpColumn, ShapeColumn, ParametersColumn, MinColumn, MaxColumn, MeanColumn,
-                  StdColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        OpColumn,
+        ShapeColumn,
+        ParametersColumn,
+        WeightSchemeColumn,
+        BitsColumn,
+        GranularityColumn,
+        SymmetricColumn,
+        ActivationsColumn,
+        SourceColumn,
+        SqnrColumn,
+        SensitivityColumn,
+        SizeColumn,
+        MinColumn,
+        MaxColumn,
+        MeanColumn,
+        StdColumn,
+        ColumnCount
+    };
     enum Role {
-        SortRole = Qt::UserRole + 1,  ///< numeric value for number columns, text otherwise
-        NodeNameRole,                 ///< the layer's node name, in every column
+        SortRole = Qt::UserRole + 1, ///< numeric value for number columns, text otherwise
+        NodeNameRole,                ///< the layer's node name, in every column
+        ChoicesRole,                 ///< QStringList of the values an editor offers (combo-box columns)
+        BitsRangeRole,               ///< QPoint(min, max) of the bit widths allowed (BitsColumn)
+    };
+
+    /// Measured numbers of one layer (NaN / -1 when not measured).
+    struct LayerNumbers {
+        double sqnrDb = std::numeric_limits<double>::quiet_NaN();
+        double sensitivity = std::numeric_limits<double>::quiet_NaN();
+        qint64 quantizedBytes = -1;
     };
 
     explicit LayerTableModel(QObject* parent = nullptr);
@@ -34,6 +71,18 @@ public:
     /// Blocks until pending statistics have been computed and applied (tests, screenshots).
     void waitForStatistics();
     bool statisticsReady() const { return !m_statisticsPending; }
+
+    /// Shows the plan of every layer (rows are matched by node name). `changedLayers` limits the update to
+    /// those rows; empty updates every row.
+    void setPlan(const QuantPlan& plan, const QStringList& changedLayers = {});
+    /// Shows measured numbers by node name; `stale` greys them (computed for an older strategy).
+    void setNumbers(const QMap<QString, LayerNumbers>& numbers, bool stale);
+    const LayerPlan* planAt(int row) const;
+    /// The weight scheme offered at position `choice` of the WeightSchemeColumn choices.
+    static SchemeKind weightKindAt(int choice);
+
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     /// Row of the layer whose node is `nodeName`, or -1 when that node is not a quantizable layer.
     int rowOfNode(const QString& nodeName) const;
@@ -50,6 +99,9 @@ public:
 signals:
     /// Statistics for every row are available (statsAt() returns them).
     void statisticsComputed();
+    /// The user edited a plan cell of `layer`: `value` is the new display value (a choice text, a bit count,
+    /// or a bool for the symmetric column).
+    void editRequested(const QString& layer, qs::LayerTableModel::Column column, const QVariant& value);
 
 private:
     using StatsList = std::vector<std::optional<WeightStats>>;
@@ -59,13 +111,21 @@ private:
     QVariant displayData(int row, int column) const;
     QVariant sortData(int row, int column) const;
     QVariant statistic(int row, int column) const;
+    QVariant planData(int row, int column) const;
+    QVariant numberData(int row, int column, bool forSorting) const;
+    QVariant choices(int row, int column) const;
+    QVariant editData(int row, int column) const;
+    QVariant toolTip(int row, int column) const;
 
     std::shared_ptr<const Model> m_model;
     std::vector<QuantizableLayer> m_layers;
     StatsList m_stats;
+    std::vector<std::optional<LayerPlan>> m_plans;
+    std::vector<LayerNumbers> m_numbers;
+    bool m_numbersStale = false;
     QFutureWatcher<StatsList> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_statisticsPending = false;  ///< a computation for the current model has not been applied yet
+    bool m_statisticsPending = false; ///< a computation for the current model has not been applied yet
 };
 
 } // namespace qs

@@ -2,14 +2,43 @@
 
 #include "modelloadtask.h"
 
+#include "util/error.h"
+
 #include <QFileInfo>
 #include <QUndoStack>
 
 namespace qs {
 
+namespace {
+
+bool samePreprocess(const PreprocessConfig& a, const PreprocessConfig& b) {
+    return a.color == b.color && a.resize == b.resize && a.resizeShorter == b.resizeShorter &&
+           a.interpolation == b.interpolation && a.centerCrop == b.centerCrop && a.scale == b.scale &&
+           a.mean == b.mean && a.std == b.std && a.layout == b.layout;
+}
+
+bool sameDataSettings(const QuantConfig& a, const QuantConfig& b) {
+    return a.input.name == b.input.name && a.input.shape == b.input.shape && a.labelsFile == b.labelsFile &&
+           a.calibration.maxImages == b.calibration.maxImages &&
+           a.calibration.batchSize == b.calibration.batchSize && samePreprocess(a.preprocess, b.preprocess);
+}
+
+bool sameSchemes(const LayerPlan& a, const LayerPlan& b) {
+    auto same = [](const QuantScheme& x, const QuantScheme& y) {
+        return x.kind == y.kind && x.bits == y.bits && x.granularity == y.granularity &&
+               x.rangeMode == y.rangeMode && x.signedness == y.signedness;
+    };
+    return same(a.weights, b.weights) && same(a.activations, b.activations) &&
+           a.weightSource == b.weightSource && a.activationSource == b.activationSource &&
+           a.outputActivation == b.outputActivation;
+}
+
+} // namespace
+
 Document::Document(QObject* parent) : QObject(parent) {
     m_loadTask = new ModelLoadTask(this);
     m_undoStack = new QUndoStack(this);
+    m_sessionSlot = std::make_shared<SessionSlot>();
     connect(m_loadTask, &ModelLoadTask::loaded, this, &Document::onLoaded);
     connect(m_loadTask, &ModelLoadTask::failed, this, &Document::loadFailed);
     connect(m_loadTask, &ModelLoadTask::cancelled, this, &Document::loadCancelled);
@@ -32,6 +61,23 @@ void Document::setModel(std::shared_ptr<const Model> model, const QString& fileP
     m_undoStack->clear();
     m_model = std::move(model);
     m_filePath = m_model ? filePath : QString();
+    m_sessionSlot = std::make_shared<SessionSlot>();
+    m_sessionSlot->model = m_model;
+    dropResults();
+    m_plan = QuantPlan();
+    if (m_model) {
+        try {
+            m_plan = buildQuantPlan(m_model->graph, m_config);
+        } catch (const Error&) {
+            QuantConfig defaults;
+            defaults.preprocess = m_config.preprocess;
+            defaults.input = {};
+            m_config = defaults;
+            m_plan = buildQuantPlan(m_model->graph, m_config);
+        }
+    }
+    ++m_revision;
+    ++m_dataRevision;
     emit modelChanged();
 }
 
@@ -48,6 +94,101 @@ void Document::setSelection(const QString& nodeName) {
         return;
     m_selection = nodeName;
     emit selectionChanged(m_selection);
+}
+
+QuantPlan Document::planFor(const QuantConfig& config) const {
+    if (!m_model)
+        throw Error("no model is open");
+    return buildQuantPlan(m_model->graph, config);
+}
+
+void Document::setConfig(const QuantConfig& config) {
+    QuantPlan plan = planFor(config);
+    const bool dataChanged = !sameDataSettings(config, m_config);
+    QStringList changed;
+    for (const LayerPlan& layer : plan.layers) {
+        const LayerPlan* before = m_plan.findLayer(layer.layer.nodeName);
+        if (!before || !sameSchemes(*before, layer))
+            changed << QString::fromStdString(layer.layer.nodeName);
+    }
+    const bool defaultsChanged = config.calibration.method != m_config.calibration.method ||
+                                 config.calibration.percentile != m_config.calibration.percentile ||
+                                 config.codebookInit != m_config.codebookInit ||
+                                 config.biasCorrection != m_config.biasCorrection;
+    m_config = config;
+    m_plan = std::move(plan);
+    ++m_revision;
+    if (dataChanged) {
+        ++m_dataRevision;
+        m_calibration.reset();
+        emit dataSettingsChanged();
+        emit resultsChanged(ResultKind::Calibration);
+    }
+    emit strategyChanged(defaultsChanged ? StrategyChange::Defaults : StrategyChange::Layers, changed);
+}
+
+void Document::setCalibrationFolder(const QString& folder) {
+    if (folder == m_calibrationFolder)
+        return;
+    m_calibrationFolder = folder;
+    ++m_dataRevision;
+    m_calibration.reset();
+    emit dataSettingsChanged();
+    emit resultsChanged(ResultKind::Calibration);
+}
+
+void Document::setEvaluationFolder(const QString& folder) {
+    if (folder == m_evaluationFolder)
+        return;
+    m_evaluationFolder = folder;
+    emit dataSettingsChanged();
+}
+
+bool Document::setCalibration(std::shared_ptr<const CalibrationResult> calibration, int dataRevision) {
+    if (dataRevision != m_dataRevision)
+        return false;
+    m_calibration = std::move(calibration);
+    emit resultsChanged(ResultKind::Calibration);
+    return true;
+}
+
+bool Document::setEvaluation(const EvaluationResult& evaluation, const ModelSizes& sizes,
+                             const QMap<QString, qint64>& layerBytes, int revision) {
+    if (!acceptsRevision(revision))
+        return false;
+    m_evaluation = evaluation;
+    m_sizes = sizes;
+    m_evaluationRevision = revision;
+    for (LayerResult& result : m_layerResults) {
+        result.sqnrDb = std::numeric_limits<double>::quiet_NaN();
+        result.quantizedBytes = -1;
+    }
+    for (const LayerSqnr& layer : evaluation.layers)
+        m_layerResults[QString::fromStdString(layer.layer)].sqnrDb = layer.sqnrDb;
+    for (auto it = layerBytes.begin(); it != layerBytes.end(); ++it)
+        m_layerResults[it.key()].quantizedBytes = it.value();
+    emit resultsChanged(ResultKind::Evaluation);
+    return true;
+}
+
+bool Document::setSensitivity(const std::vector<LayerSensitivity>& sensitivity, int revision) {
+    if (!acceptsRevision(revision))
+        return false;
+    for (LayerResult& result : m_layerResults)
+        result.sensitivity = std::numeric_limits<double>::quiet_NaN();
+    for (const LayerSensitivity& layer : sensitivity)
+        m_layerResults[QString::fromStdString(layer.layer)].sensitivity = layer.metric;
+    emit resultsChanged(ResultKind::Sensitivity);
+    return true;
+}
+
+void Document::dropResults() {
+    m_calibration.reset();
+    m_evaluation.reset();
+    m_sizes.reset();
+    m_evaluationRevision = -1;
+    m_layerResults.clear();
+    m_lastExportPath.clear();
 }
 
 void Document::onLoaded(std::shared_ptr<const qs::Model> model, const QStringList& warnings) {

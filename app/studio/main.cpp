@@ -1,5 +1,6 @@
 // The studio: opens the model given on the command line, if any.
 #include "mainwindow.h"
+#include "strategyeditor.h"
 
 #include "document.h"
 #include "graphview.h"
@@ -18,18 +19,31 @@ int main(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantscope.png")));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("quantscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("quantscope"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Inspect ONNX models and their weights."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Post-training quantization studio for ONNX models."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "The .onnx file to open."));
+    parser.addPositionalArgument(QStringLiteral("model"),
+                                 QApplication::translate("main", "The .onnx file to open."));
     const QCommandLineOption selectOption(QStringLiteral("select"),
                                           QApplication::translate("main", "Select node <name> once loaded."),
                                           QStringLiteral("name"));
     parser.addOption(selectOption);
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), QApplication::translate("main", "Load the quantization config <file>."),
+        QStringLiteral("file"));
+    const QCommandLineOption calibOption(
+        QStringLiteral("calib"), QApplication::translate("main", "Use <folder> as calibration images."),
+        QStringLiteral("folder"));
+    const QCommandLineOption evalOption(QStringLiteral("eval"),
+                                        QApplication::translate("main", "Use <folder> as evaluation images."),
+                                        QStringLiteral("folder"));
+    parser.addOptions({configOption, calibOption, evalOption});
     parser.process(app);
 
     qs::MainWindow window;
@@ -37,12 +51,29 @@ int main(int argc, char** argv) {
     if (!parser.positionalArguments().isEmpty()) {
         const QString node = parser.value(selectOption);
         if (!node.isEmpty()) {
-            QObject::connect(window.document(), &qs::Document::modelChanged, &window, [&window, node] {
-                QObject::connect(window.graphView(), &qs::GraphView::layoutFinished, &window,
-                                 [&window, node] { window.document()->setSelection(node); },
-                                 Qt::SingleShotConnection);
-            }, Qt::SingleShotConnection);
+            QObject::connect(
+                window.document(), &qs::Document::modelChanged, &window,
+                [&window, node] {
+                    QObject::connect(
+                        window.graphView(), &qs::GraphView::layoutFinished, &window,
+                        [&window, node] { window.document()->setSelection(node); }, Qt::SingleShotConnection);
+                },
+                Qt::SingleShotConnection);
         }
+        const QString config = parser.value(configOption);
+        const QString calib = parser.value(calibOption);
+        const QString eval = parser.value(evalOption);
+        QObject::connect(
+            window.document(), &qs::Document::modelChanged, &window,
+            [&window, config, calib, eval] {
+                if (!config.isEmpty())
+                    window.strategyEditor()->loadConfigFile(config);
+                if (!calib.isEmpty())
+                    window.document()->setCalibrationFolder(calib);
+                if (!eval.isEmpty())
+                    window.document()->setEvaluationFolder(eval);
+            },
+            Qt::SingleShotConnection);
         window.openFile(parser.positionalArguments().first());
     }
     return app.exec();

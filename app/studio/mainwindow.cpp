@@ -1,11 +1,18 @@
 #include "mainwindow.h"
 
+#include "commands/applypresetcommand.h"
+#include "datapanel.h"
 #include "document.h"
 #include "findbar.h"
+#include "layerhistograms.h"
+#include "layerinspector.h"
 #include "messagelog.h"
 #include "modelloadtask.h"
+#include "quantizationjobs.h"
 #include "recentfiles.h"
+#include "strategyeditor.h"
 #include "taskprogresswidget.h"
+#include "taskrunner.h"
 
 #include "graphview.h"
 #include "histogramview.h"
@@ -15,10 +22,12 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCursor>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -26,8 +35,10 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace qs {
 
@@ -43,20 +54,48 @@ QString droppedModelPath(const QMimeData* mime) {
     return {};
 }
 
+QString droppedFolder(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            return url.toLocalFile();
+    return {};
+}
+
+QString droppedConfig(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    return {};
+}
+
+QString percent(const std::optional<double>& fraction) {
+    return fraction ? QString::number(100.0 * *fraction, 'f', 2) + QStringLiteral(" %") : QString();
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_document = new Document(this);
     m_recentFiles = new RecentFiles(this);
+    m_tasks = new TaskRunner(this);
+    m_jobs = new QuantizationJobs(m_document, m_tasks, this);
+    m_strategy = new StrategyEditor(m_document, this);
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     createCentralArea();
     createDocks();
     createFileMenu();
     createEditMenu();
+    createQuantizeMenu();
     createViewMenu();
     createHelpMenu();
     connectDocument();
+    connectTasks();
+    updateActions();
     restoreSettings();
     updateTitle();
 }
@@ -65,6 +104,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createCentralArea() {
     m_graphView = new GraphView(this);
+    // Drops on the graph go to the window (models, folders, configs).
+    m_graphView->setAcceptDrops(false);
+    m_graphView->viewport()->setAcceptDrops(false);
     m_findBar = new FindBar(this);
     m_findBar->hide();
     auto* central = new QWidget(this);
@@ -79,6 +121,8 @@ void MainWindow::createCentralArea() {
 
     m_progress = new TaskProgressWidget(this);
     m_summaryLabel = new QLabel(this);
+    m_resultLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_resultLabel);
     statusBar()->addPermanentWidget(m_summaryLabel);
     statusBar()->addPermanentWidget(m_progress);
 }
@@ -95,20 +139,39 @@ QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName
 void MainWindow::createDocks() {
     m_layersPanel = new LayersPanel(this);
     m_histogramView = new HistogramView(this);
+    m_activationView = new HistogramView(this);
     m_messageLog = new MessageLog(this);
-    QDockWidget* layers = addDock(tr("Layers"), QStringLiteral("layersDock"), m_layersPanel, Qt::RightDockWidgetArea);
+    m_inspector = new LayerInspector(m_document, m_strategy, this);
+    m_dataPanel = new DataPanel(m_document, m_strategy, m_tasks, this);
+    m_histograms =
+        new LayerHistograms(m_document, m_layersPanel->tableModel(), m_histogramView, m_activationView, this);
+    QDockWidget* layers =
+        addDock(tr("Layers"), QStringLiteral("layersDock"), m_layersPanel, Qt::RightDockWidgetArea);
     QDockWidget* weights =
         addDock(tr("Weights"), QStringLiteral("weightsDock"), m_histogramView, Qt::RightDockWidgetArea);
+    QDockWidget* activations = addDock(tr("Activations"), QStringLiteral("activationsDock"), m_activationView,
+                                       Qt::RightDockWidgetArea);
+    QDockWidget* inspector =
+        addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
+    QDockWidget* data = addDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
     QDockWidget* messages =
         addDock(tr("Messages"), QStringLiteral("messagesDock"), m_messageLog, Qt::BottomDockWidgetArea);
     splitDockWidget(layers, weights, Qt::Vertical);
-    resizeDocks({layers}, {740}, Qt::Horizontal);
+    tabifyDockWidget(weights, activations);
+    weights->raise();
+    tabifyDockWidget(inspector, data);
+    inspector->raise();
+    resizeDocks({layers, inspector}, {640, 300}, Qt::Horizontal);
     resizeDocks({messages}, {110}, Qt::Vertical);
 }
 
 void MainWindow::createFileMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&File"));
     menu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog);
+    m_modelActions << menu->addAction(tr("&Load Config…"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                                      &MainWindow::showLoadConfigDialog);
+    m_modelActions << menu->addAction(tr("&Export Quantized Model…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                      this, &MainWindow::showExportDialog);
     m_recentMenu = menu->addMenu(tr("Open &Recent"));
     connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
@@ -123,7 +186,7 @@ void MainWindow::createEditMenu() {
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     menu->addAction(undo);
     menu->addAction(redo);
 }
@@ -147,13 +210,188 @@ void MainWindow::createViewMenu() {
         m_viewMenu->addAction(dock->toggleViewAction());
 }
 
+void MainWindow::createQuantizeMenu() {
+    QMenu* menu = menuBar()->addMenu(tr("&Quantize"));
+    m_modelActions << menu->addAction(tr("Calibration &Folder…"), this,
+                                      [this] { m_dataPanel->chooseFolder(true); });
+    m_modelActions << menu->addAction(tr("E&valuation Folder…"), this,
+                                      [this] { m_dataPanel->chooseFolder(false); });
+    menu->addSeparator();
+    QMenu* presets = menu->addMenu(tr("Apply &Preset"));
+    for (StrategyPreset preset : {StrategyPreset::W8A8, StrategyPreset::W4A8Codebook, StrategyPreset::W4Log,
+                                  StrategyPreset::FirstLastFloat})
+        m_modelActions << presets->addAction(ApplyPresetCommand::presetName(preset), this,
+                                             [this, preset] { m_strategy->applyPreset(preset); });
+    menu->addSeparator();
+    m_modelActions << menu->addAction(tr("&Calibrate"), QKeySequence(Qt::Key_F5), m_jobs,
+                                      &QuantizationJobs::calibrate);
+    m_modelActions << menu->addAction(tr("&Evaluate"), QKeySequence(Qt::Key_F6), m_jobs,
+                                      &QuantizationJobs::evaluate);
+    m_modelActions << menu->addAction(tr("Layer &Sensitivity"), QKeySequence(Qt::Key_F7), this,
+                                      [this] { m_jobs->sensitivity(); });
+    menu->addSeparator();
+    m_modelActions << menu->addAction(tr("E&xport…"), this, &MainWindow::showExportDialog);
+    menu->addAction(tr("Cancel Running Job"), QKeySequence(Qt::Key_Escape), m_tasks, &TaskRunner::cancelAll);
+}
+
 void MainWindow::createHelpMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Help"));
     menu->addAction(tr("&About Quantscope"), this, [this] {
-        QMessageBox::about(this, tr("About Quantscope"),
-                           tr("<b>Quantscope %1</b><p>Inspect ONNX models and their weights before quantizing them.")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Quantscope"),
+            tr("<b>Quantscope %1</b><p>Post-training quantization of ONNX models: choose a strategy "
+               "per layer while looking at weight and activation histograms, calibrate on a folder "
+               "of images, compare float and quantized accuracy, and export a quantized ONNX model.")
+                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::connectTasks() {
+    connect(m_tasks, &TaskRunner::jobStarted, this,
+            [this](int, const QString& title) { m_progress->begin(title); });
+    connect(m_tasks, &TaskRunner::jobProgress, this,
+            [this](int, double fraction, const QString& stage, qint64 elapsedMs, qint64 remainingMs) {
+                m_progress->setProgress(fraction, stage);
+                m_progress->setTimes(elapsedMs, remainingMs);
+            });
+    auto finished = [this] {
+        if (!m_tasks->isBusy() && !m_document->isLoading())
+            m_progress->end();
+    };
+    connect(m_tasks, &TaskRunner::jobFinished, this,
+            [this, finished](int, const QString& title, qint64 elapsedMs) {
+                finished();
+                m_messageLog->addMessage(
+                    MessageLevel::Info,
+                    tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
+            });
+    connect(m_tasks, &TaskRunner::jobFailed, this,
+            [this, finished](int, const QString& title, const QString& error) {
+                finished();
+                m_messageLog->addMessage(MessageLevel::Error, tr("%1 failed: %2").arg(title, error));
+                statusBar()->showMessage(error, 15000);
+            });
+    connect(m_tasks, &TaskRunner::jobCancelled, this, [this, finished](int, const QString& title) {
+        finished();
+        m_messageLog->addMessage(MessageLevel::Info, tr("%1 cancelled; nothing was changed.").arg(title));
+    });
+    connect(m_progress, &TaskProgressWidget::cancelRequested, m_tasks, &TaskRunner::cancelAll);
+    connect(m_jobs, &QuantizationJobs::failed, this, [this](const QString& text) {
+        m_messageLog->addMessage(MessageLevel::Warning, text);
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_jobs, &QuantizationJobs::message, this,
+            [this](const QString& text) { m_messageLog->addMessage(MessageLevel::Info, text); });
+    connect(m_jobs, &QuantizationJobs::exported, this, [this](const QString& model, const QString& plan) {
+        m_messageLog->addMessage(MessageLevel::Info, tr("Exported %1 (plan: %2)").arg(model, plan));
+        statusBar()->showMessage(tr("Exported %1").arg(model), 10000);
+    });
+    connect(m_strategy, &StrategyEditor::rejected, this, [this](const QString& reason) {
+        m_messageLog->addMessage(MessageLevel::Warning, tr("Edit refused: %1").arg(reason));
+        statusBar()->showMessage(tr("Edit refused: %1").arg(reason), 10000);
+    });
+    connect(m_layersPanel, &LayersPanel::editRequested, m_strategy, &StrategyEditor::editTableCell);
+    connect(m_layersPanel, &LayersPanel::keepFloatRequested, m_strategy, &StrategyEditor::keepFloat);
+}
+
+void MainWindow::onStrategyChanged(const QStringList& layers) {
+    m_layersPanel->tableModel()->setPlan(m_document->plan(), layers);
+    onResultsChanged();
+}
+
+void MainWindow::onResultsChanged() {
+    QMap<QString, LayerTableModel::LayerNumbers> numbers;
+    const QMap<QString, LayerResult>& results = m_document->layerResults();
+    for (auto it = results.begin(); it != results.end(); ++it)
+        numbers[it.key()] = LayerTableModel::LayerNumbers{it->sqnrDb, it->sensitivity, it->quantizedBytes};
+    m_layersPanel->tableModel()->setNumbers(numbers, !m_document->evaluationIsCurrent());
+    const std::optional<EvaluationResult>& evaluation = m_document->evaluation();
+    if (!evaluation) {
+        m_resultLabel->setText(m_document->calibration() ? tr("Calibrated on %n image(s)", nullptr,
+                                                              int(m_document->calibration()->imageCount))
+                                                         : QString());
+        return;
+    }
+    QString text = evaluation->labelled
+                       ? tr("Top-1 float %1 → quantized %2")
+                             .arg(percent(evaluation->referenceTop1), percent(evaluation->candidateTop1))
+                       : tr("Agreement with float %1").arg(percent(evaluation->agreementTop1));
+    if (evaluation->labelled)
+        text += tr(", agreement %1").arg(percent(evaluation->agreementTop1));
+    if (const std::optional<ModelSizes>& sizes = m_document->sizes();
+        sizes && sizes->quantizedWeightBytes > 0)
+        text += tr(", weights %1× smaller")
+                    .arg(double(sizes->floatWeightBytes) / double(sizes->quantizedWeightBytes), 0, 'f', 1);
+    if (!m_document->evaluationIsCurrent())
+        text += tr(" (for an earlier strategy: evaluate again)");
+    m_resultLabel->setText(text);
+}
+
+void MainWindow::updateActions() {
+    const bool hasModel = m_document->model() != nullptr;
+    for (QAction* action : m_modelActions)
+        action->setEnabled(hasModel);
+}
+
+int MainWindow::exportTo(const QString& path) {
+    return m_jobs->exportModel(path);
+}
+
+void MainWindow::showExportDialog() {
+    QSettings settings;
+    QString suggestion = m_document->lastExportPath();
+    if (suggestion.isEmpty()) {
+        const QFileInfo model(m_document->filePath());
+        const QString folder =
+            settings.value(QStringLiteral("export/folder"), model.absolutePath()).toString();
+        suggestion = folder + QLatin1Char('/') + model.completeBaseName() + QStringLiteral("-quantized.onnx");
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Quantized Model"), suggestion,
+                                                      tr("ONNX models (*.onnx)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->filePath()).absoluteFilePath()) {
+        QMessageBox::warning(this, tr("Export Quantized Model"),
+                             tr("%1 is the open model. Export to another file; the input model is never "
+                                "overwritten.")
+                                 .arg(path));
+        return;
+    }
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    exportTo(path);
+}
+
+void MainWindow::showLoadConfigDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Config"),
+                                                      QFileInfo(m_document->filePath()).absolutePath(),
+                                                      tr("Quantization configs (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        m_strategy->loadConfigFile(path);
+}
+
+void MainWindow::useDataFolder(const QString& folder) {
+    if (!m_document->model()) {
+        statusBar()->showMessage(tr("Open a model before choosing its calibration images."), 10000);
+        return;
+    }
+    if (m_document->calibrationFolder().isEmpty()) {
+        m_document->setCalibrationFolder(folder);
+        m_messageLog->addMessage(MessageLevel::Info, tr("Calibration folder: %1").arg(folder));
+        return;
+    }
+    if (m_document->evaluationFolder().isEmpty()) {
+        m_document->setEvaluationFolder(folder);
+        m_messageLog->addMessage(MessageLevel::Info, tr("Evaluation folder: %1").arg(folder));
+        return;
+    }
+    QMenu menu(this);
+    QAction* calibration = menu.addAction(tr("Use as Calibration Folder"));
+    QAction* evaluation = menu.addAction(tr("Use as Evaluation Folder"));
+    QAction* chosen = menu.exec(QCursor::pos());
+    if (chosen == calibration)
+        m_document->setCalibrationFolder(folder);
+    else if (chosen == evaluation)
+        m_document->setEvaluationFolder(folder);
 }
 
 void MainWindow::connectDocument() {
@@ -167,17 +405,34 @@ void MainWindow::connectDocument() {
     connect(m_document, &Document::warningsReported, this, [this](const QStringList& warnings) {
         for (const QString& warning : warnings)
             m_messageLog->addMessage(MessageLevel::Warning, warning);
-        statusBar()->showMessage(tr("%n warning(s) while loading; see Messages.", nullptr, int(warnings.size())));
+        statusBar()->showMessage(
+            tr("%n warning(s) while loading; see Messages.", nullptr, int(warnings.size())));
     });
-    connect(m_document->loadTask(), &ModelLoadTask::progressChanged, m_progress, &TaskProgressWidget::setProgress);
+    connect(m_document->loadTask(), &ModelLoadTask::progressChanged, m_progress,
+            &TaskProgressWidget::setProgress);
     connect(m_progress, &TaskProgressWidget::cancelRequested, m_document->loadTask(), &ModelLoadTask::cancel);
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
+            [this](bool clean) { setWindowModified(!clean); });
 
     connect(m_document, &Document::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_graphView, &GraphView::nodeSelected, m_document, &Document::setSelection);
     connect(m_layersPanel, &LayersPanel::layerSelected, m_document, &Document::setSelection);
-    connect(m_layersPanel->tableModel(), &LayerTableModel::statisticsComputed, this,
-            [this] { showHistogram(m_document->selection()); });
+    connect(m_layersPanel->tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] {
+                const QStringList layers = m_layersPanel->selectedLayers();
+                if (!layers.isEmpty())
+                    m_inspector->setLayers(layers);
+            });
+    connect(m_document, &Document::strategyChanged, this,
+            [this](StrategyChange, const QStringList& layers) { onStrategyChanged(layers); });
+    connect(m_document, &Document::resultsChanged, this, &MainWindow::onResultsChanged);
+    connect(m_graphView, &GraphView::layoutFinished, this, [this] {
+        if (!m_document->filePath().isEmpty() && m_loadTimer.isValid())
+            m_messageLog->addMessage(MessageLevel::Info, tr("Graph of %1 shown %2 ms after opening")
+                                                             .arg(m_document->displayName())
+                                                             .arg(m_loadTimer.elapsed()));
+        m_loadTimer.invalidate();
+    });
 }
 
 void MainWindow::openFile(const QString& path) {
@@ -185,10 +440,11 @@ void MainWindow::openFile(const QString& path) {
 }
 
 void MainWindow::showOpenDialog() {
-    const QString folder = m_recentFiles->files().isEmpty() ? QString()
-                                                            : QFileInfo(m_recentFiles->files().first()).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Model"), folder, tr("ONNX models (*.onnx);;All files (*)"));
+    const QString folder = m_recentFiles->files().isEmpty()
+                               ? QString()
+                               : QFileInfo(m_recentFiles->files().first()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), folder,
+                                                      tr("ONNX models (*.onnx);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -208,16 +464,24 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::onLoadStarted(const QString& path) {
+    m_loadTimer.start();
     m_progress->begin(tr("Loading %1").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::onModelChanged() {
-    m_progress->end();
+    m_tasks->cancelAll();
+    if (!m_tasks->isBusy())
+        m_progress->end();
+    statusBar()->clearMessage();
     std::shared_ptr<const Model> model = m_document->model();
     m_graphView->setGraph(model ? std::shared_ptr<const Graph>(model, &model->graph) : nullptr);
     m_layersPanel->setModel(model);
-    m_histogramView->clear();
+    m_layersPanel->tableModel()->setPlan(m_document->plan());
+    m_histograms->showLayer({});
+    m_inspector->setLayers({});
     m_closeAction->setEnabled(model != nullptr);
+    updateActions();
+    onResultsChanged();
     updateTitle();
     if (!model) {
         m_summaryLabel->clear();
@@ -231,7 +495,7 @@ void MainWindow::onModelChanged() {
     m_summaryLabel->setText(summary);
     if (!m_document->filePath().isEmpty()) {
         m_recentFiles->add(m_document->filePath());
-        m_messageLog->addMessage(MessageLevel::Info, tr("Loaded %1 in %2 ms: %3")
+        m_messageLog->addMessage(MessageLevel::Info, tr("Read %1 in %2 ms: %3")
                                                          .arg(m_document->filePath())
                                                          .arg(m_document->loadTask()->lastDurationMs())
                                                          .arg(summary));
@@ -242,7 +506,8 @@ void MainWindow::onLoadFailed(const QString& message) {
     m_progress->end();
     m_messageLog->addMessage(MessageLevel::Error, message);
     statusBar()->showMessage(message, 10000);
-    auto* box = new QMessageBox(QMessageBox::Critical, tr("Cannot Open Model"), message, QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Cannot Open Model"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -250,22 +515,9 @@ void MainWindow::onLoadFailed(const QString& message) {
 void MainWindow::onSelectionChanged(const QString& nodeName) {
     m_graphView->selectNode(nodeName);
     m_layersPanel->selectLayer(nodeName);
-    showHistogram(nodeName);
-}
-
-void MainWindow::showHistogram(const QString& nodeName) {
-    LayerTableModel* table = m_layersPanel->tableModel();
-    const int row = table->rowOfNode(nodeName);
-    if (nodeName.isEmpty())
-        m_histogramView->clear();
-    else if (row < 0)
-        m_histogramView->clear(tr("%1 has no constant weight to quantize.").arg(nodeName));
-    else if (const WeightStats* stats = table->statsAt(row))
-        m_histogramView->setWeights(nodeName, *stats);
-    else if (!table->statisticsReady())
-        m_histogramView->clear(tr("Computing weight statistics…"));
-    else
-        m_histogramView->clear(tr("The weight of %1 is not floating point.").arg(nodeName));
+    m_histograms->showLayer(nodeName);
+    const QStringList selected = m_layersPanel->selectedLayers();
+    m_inspector->setLayers(selected.contains(nodeName) ? selected : QStringList{nodeName});
 }
 
 void MainWindow::updateTitle() {
@@ -288,21 +540,34 @@ void MainWindow::saveSettings() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_document->loadTask()->cancel();
+    m_tasks->shutdown();
     saveSettings();
     event->accept();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedModelPath(event->mimeData()).isEmpty())
+    const QMimeData* mime = event->mimeData();
+    if (!droppedModelPath(mime).isEmpty() || !droppedFolder(mime).isEmpty() ||
+        !droppedConfig(mime).isEmpty()) {
         event->acceptProposedAction();
+        return;
+    }
+    if (mime && mime->hasUrls())
+        statusBar()->showMessage(tr("Drop an .onnx model, a folder of images or a .json config."), 5000);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    const QString path = droppedModelPath(event->mimeData());
-    if (path.isEmpty())
-        return;
-    event->acceptProposedAction();
-    openFile(path);
+    const QMimeData* mime = event->mimeData();
+    if (const QString model = droppedModelPath(mime); !model.isEmpty()) {
+        event->acceptProposedAction();
+        openFile(model);
+    } else if (const QString folder = droppedFolder(mime); !folder.isEmpty()) {
+        event->acceptProposedAction();
+        useDataFolder(folder);
+    } else if (const QString config = droppedConfig(mime); !config.isEmpty() && m_document->model()) {
+        event->acceptProposedAction();
+        m_strategy->loadConfigFile(config);
+    }
 }
 
 } // namespace qs

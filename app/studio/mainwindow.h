@@ -1,7 +1,10 @@
 #pragma once
-// The studio's main window. It assembles the views (graph in the centre; Layers, Weights and Messages docks), the
-// menus and the status bar, and wires them to the Document; the work itself lives in those classes.
+// The studio's main window. It assembles the views (graph in the centre; Layers, Inspector, Weights,
+// Activations, Data and Messages docks), the menus and the status bar, and wires them to the Document; the
+// work itself lives in those classes (StrategyEditor turns edits into undo commands, QuantizationJobs runs
+// the steps on the TaskRunner, LayerHistograms keeps the histograms on the selection).
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QDockWidget;
@@ -10,8 +13,14 @@ class QMenu;
 
 namespace qs {
 
+class DataPanel;
 class Document;
 class FindBar;
+class LayerHistograms;
+class LayerInspector;
+class QuantizationJobs;
+class StrategyEditor;
+class TaskRunner;
 class GraphView;
 class HistogramView;
 class LayersPanel;
@@ -32,6 +41,18 @@ public:
     GraphView* graphView() const { return m_graphView; }
     LayersPanel* layersPanel() const { return m_layersPanel; }
     HistogramView* histogramView() const { return m_histogramView; }
+    HistogramView* activationView() const { return m_activationView; }
+    LayerInspector* inspector() const { return m_inspector; }
+    DataPanel* dataPanel() const { return m_dataPanel; }
+    TaskRunner* taskRunner() const { return m_tasks; }
+    QuantizationJobs* jobs() const { return m_jobs; }
+    StrategyEditor* strategyEditor() const { return m_strategy; }
+    LayerHistograms* layerHistograms() const { return m_histograms; }
+    TaskProgressWidget* progressWidget() const { return m_progress; }
+    /// Exports to `path` without asking (the Export dialog's last step; tests).
+    int exportTo(const QString& path);
+    /// Treats a dropped or chosen folder: calibration first, then evaluation, else asks.
+    void useDataFolder(const QString& folder);
     MessageLog* messageLog() const { return m_messageLog; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
 
@@ -42,12 +63,20 @@ protected:
 
 private:
     void createCentralArea();
-    QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* content, Qt::DockWidgetArea area);
+    QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* content,
+                         Qt::DockWidgetArea area);
     void createDocks();
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createQuantizeMenu();
     void createHelpMenu();
+    void connectTasks();
+    void showExportDialog();
+    void showLoadConfigDialog();
+    void onStrategyChanged(const QStringList& layers);
+    void onResultsChanged();
+    void updateActions();
     void connectDocument();
     void rebuildRecentMenu();
     void showOpenDialog();
@@ -55,7 +84,6 @@ private:
     void onModelChanged();
     void onLoadFailed(const QString& message);
     void onSelectionChanged(const QString& nodeName);
-    void showHistogram(const QString& nodeName);
     void updateTitle();
     void restoreSettings();
     void saveSettings() const;
@@ -65,6 +93,15 @@ private:
     FindBar* m_findBar = nullptr;
     LayersPanel* m_layersPanel = nullptr;
     HistogramView* m_histogramView = nullptr;
+    HistogramView* m_activationView = nullptr;
+    LayerInspector* m_inspector = nullptr;
+    DataPanel* m_dataPanel = nullptr;
+    TaskRunner* m_tasks = nullptr;
+    QuantizationJobs* m_jobs = nullptr;
+    StrategyEditor* m_strategy = nullptr;
+    LayerHistograms* m_histograms = nullptr;
+    QLabel* m_resultLabel = nullptr;
+    QList<QAction*> m_modelActions; ///< enabled only while a model is open
     MessageLog* m_messageLog = nullptr;
     RecentFiles* m_recentFiles = nullptr;
     TaskProgressWidget* m_progress = nullptr;
@@ -72,6 +109,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_closeAction = nullptr;
+    QElapsedTimer m_loadTimer;
 };
 
 } // namespace qs

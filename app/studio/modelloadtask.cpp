@@ -67,12 +67,13 @@ ModelLoadTask::Outcome ModelLoadTask::run(const std::string& path, std::shared_p
     } catch (const Cancelled&) {
         outcome.cancelled = true;
     } catch (const std::bad_alloc&) {
-        outcome.error = QObject::tr("%1: not enough memory to load the model").arg(QString::fromStdString(path));
+        outcome.error =
+            QObject::tr("%1: not enough memory to load the model").arg(QString::fromStdString(path));
     } catch (const std::exception& error) {
         outcome.error = QString::fromStdString(error.what());
     }
-    if (state->cancel.load() && !outcome.error.isEmpty())
-        outcome.cancelled = true;
+    if (state->cancel.load())
+        outcome.cancelled = true; // a load cancelled at its last stage must not replace the model
     return outcome;
 }
 
@@ -113,7 +114,7 @@ void ModelLoadTask::finish() {
     watcher->disconnect(this);
     const Outcome outcome = watcher->result();
     watcher->deleteLater();
-    if (outcome.cancelled)
+    if (outcome.cancelled || m_state->cancel.load())
         emit cancelled();
     else if (outcome.model)
         emit loaded(outcome.model, outcome.warnings);

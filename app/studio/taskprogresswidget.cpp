@@ -31,6 +31,7 @@ TaskProgressWidget::TaskProgressWidget(QWidget* parent) : QWidget(parent) {
 
 void TaskProgressWidget::begin(const QString& title) {
     m_title = title;
+    m_stage.clear();
     m_label->setText(title);
     m_bar->setValue(0);
     m_cancel->setEnabled(true);
@@ -38,8 +39,21 @@ void TaskProgressWidget::begin(const QString& title) {
 }
 
 void TaskProgressWidget::setProgress(double fraction, const QString& stage) {
-    m_label->setText(stage.isEmpty() ? m_title : QStringLiteral("%1: %2").arg(m_title, stage));
+    m_stage = stage.isEmpty() ? m_title : QStringLiteral("%1: %2").arg(m_title, stage);
+    m_label->setText(m_stage);
     m_bar->setValue(int(std::clamp(fraction, 0.0, 1.0) * kProgressSteps));
+}
+
+void TaskProgressWidget::setTimes(qint64 elapsedMs, qint64 remainingMs) {
+    auto seconds = [](qint64 ms) { return QString::number(double(ms) / 1000.0, 'f', 1); };
+    const QString times = remainingMs < 0
+                              ? tr("%1 s").arg(seconds(elapsedMs))
+                              : tr("%1 s, about %2 s left").arg(seconds(elapsedMs), seconds(remainingMs));
+    m_label->setText(QStringLiteral("%1 (%2)").arg(m_stage.isEmpty() ? m_title : m_stage, times));
+}
+
+QString TaskProgressWidget::text() const {
+    return m_label->text();
 }
 
 void TaskProgressWidget::end() {

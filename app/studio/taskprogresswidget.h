@@ -1,6 +1,6 @@
 #pragma once
-// Status-bar indicator for a long background task: what it is doing, a progress bar and a Cancel button. Hidden
-// while no task runs.
+// Status-bar indicator for a long background task: what it is doing, a progress bar and a Cancel button.
+// Hidden while no task runs.
 
 #include <QWidget>
 
@@ -18,6 +18,9 @@ public:
 public slots:
     void begin(const QString& title);
     void setProgress(double fraction, const QString& stage);
+    /// Adds elapsed and remaining time to the text (`remainingMs` < 0: not known yet).
+    void setTimes(qint64 elapsedMs, qint64 remainingMs);
+    QString text() const;
     void end();
 
 signals:
@@ -28,6 +31,7 @@ private:
     QProgressBar* m_bar = nullptr;
     QToolButton* m_cancel = nullptr;
     QString m_title;
+    QString m_stage;
 };
 
 } // namespace qs

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <QImage>
+#include <QTest>
+#include <QToolButton>
+#include <QToolTip>
+#include <limits>
 #include <vector>
 
 using qs::HistogramView;
@@ -83,4 +88,235 @@ TEST_CASE("HistogramView draws every channel of a wide layer", "[widgets][histog
     CHECK(view.plottedChannelCount() == 300);
     view.clear();
     CHECK(view.plottedChannelCount() == 0);
+}
+
+namespace {
+
+qs::QuantGrid uniformGrid(double clipMin, double clipMax, int levelCount) {
+    qs::QuantGrid grid;
+    grid.description = "uniform test grid";
+    grid.clipMin = clipMin;
+    grid.clipMax = clipMax;
+    for (int level = 0; level < levelCount; ++level)
+        grid.levels << clipMin + (clipMax - clipMin) * double(level) / double(levelCount - 1);
+    return grid;
+}
+
+qs::WeightStats countingStats() {
+    return qs::computeWeightStats(floatTensor({0, 1, 1, 2, 2, 2, 3, 3, 3, 3}, {2, 5}), 0, 4);
+}
+
+qs::Histogram activationHistogram() {
+    qs::Histogram histogram;
+    histogram.lower = -1.0;
+    histogram.upper = 2.0;
+    histogram.counts = {5, 0, 7};
+    return histogram;
+}
+
+} // namespace
+
+TEST_CASE("HistogramView draws one line per grid level and a subset of a large grid",
+          "[widgets][histogram]") {
+    HistogramView view;
+    view.resize(400, 300);
+    view.setWeights("conv1", countingStats());
+    CHECK_FALSE(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 0);
+    CHECK(view.gridText().isEmpty());
+
+    view.setGrid(uniformGrid(-0.5, 3.5, 15));
+    CHECK(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 15);
+    CHECK(view.gridText().contains("uniform test grid"));
+    CHECK(view.gridText().contains("15 levels"));
+    CHECK_FALSE(view.gridText().contains("drawn"));
+
+    view.setGrid(uniformGrid(-0.5, 3.5, 256));
+    CHECK(view.plottedLevelCount() == 256);
+
+    view.setGrid(uniformGrid(-0.5, 3.5, 65536));
+    CHECK(view.plottedLevelCount() == 256);
+    CHECK(view.gridText().contains("256 drawn"));
+
+    view.clearGrid();
+    CHECK_FALSE(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 0);
+    CHECK(view.gridText().isEmpty());
+}
+
+TEST_CASE("HistogramView grid caption names the clipped share and the SQNR", "[widgets][histogram]") {
+    HistogramView view;
+    view.setWeights("conv1", countingStats());
+    qs::QuantGrid grid = uniformGrid(0.5, 3.0, 16);
+    grid.description = "uniform int4 per-tensor, mse range";
+    grid.clippedFraction = 0.0012;
+    grid.sqnrDb = 38.08;
+    view.setGrid(grid);
+    CHECK(view.gridText().contains("uniform int4 per-tensor, mse range"));
+    CHECK(view.gridText().contains("16 levels"));
+    CHECK(view.gridText().contains("clipped 0.12 %"));
+    CHECK(view.gridText().contains("SQNR 38.1 dB"));
+
+    grid.sqnrDb = std::numeric_limits<double>::quiet_NaN();
+    view.setGrid(grid);
+    CHECK(view.gridText().contains("clipped 0.12 %"));
+    CHECK_FALSE(view.gridText().contains("SQNR"));
+}
+
+TEST_CASE("HistogramView widens the value axis to the clip range", "[widgets][histogram]") {
+    HistogramView view;
+    view.setWeights("conv1", countingStats());
+    const QPair<double, double> before = view.plottedValueRange();
+    CHECK(before.first > -2.0);
+    CHECK(before.second < 6.0);
+
+    view.setGrid(uniformGrid(-2.0, 6.0, 9));
+    CHECK(view.plottedValueRange().first <= -2.0);
+    CHECK(view.plottedValueRange().second >= 6.0);
+
+    view.setMode(qs::HistogramMode::PerChannel);
+    CHECK(view.plottedLevelCount() == 0);
+    CHECK(view.plottedValueRange().first <= -2.0);
+    CHECK(view.plottedValueRange().second >= 6.0);
+}
+
+TEST_CASE("HistogramView drops the grid with new content", "[widgets][histogram]") {
+    HistogramView view;
+    view.setWeights("conv1", countingStats());
+    view.setGrid(uniformGrid(0.0, 3.0, 4));
+    REQUIRE(view.hasGrid());
+    view.setWeights("conv2", countingStats());
+    CHECK_FALSE(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 0);
+    CHECK(view.gridText().isEmpty());
+
+    view.setGrid(uniformGrid(0.0, 3.0, 4));
+    view.setHistogram("relu1 output", activationHistogram());
+    CHECK_FALSE(view.hasGrid());
+
+    view.setGrid(uniformGrid(0.0, 3.0, 4));
+    view.clear();
+    CHECK_FALSE(view.hasGrid());
+    view.setGrid(uniformGrid(0.0, 3.0, 4));
+    CHECK_FALSE(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 0);
+}
+
+TEST_CASE("HistogramView keeps the grid across scale and mode switches", "[widgets][histogram]") {
+    HistogramView view;
+    view.setWeights("conv1", countingStats());
+    qs::QuantGrid grid = uniformGrid(0.0, 3.0, 8);
+    grid.clippedFraction = 0.25;
+    view.setGrid(grid);
+    const QString caption = view.gridText();
+
+    view.setCountScale(qs::AxisScale::Logarithmic);
+    CHECK(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 8);
+    CHECK(view.gridText() == caption);
+    CHECK(view.plottedBinCounts() == QVector<double>{1, 2, 3, 4});
+
+    view.setMode(qs::HistogramMode::PerChannel);
+    CHECK(view.hasGrid());
+    CHECK(view.plottedLevelCount() == 0);
+    view.setMode(qs::HistogramMode::WholeTensor);
+    CHECK(view.plottedLevelCount() == 8);
+    CHECK(view.gridText() == caption);
+}
+
+TEST_CASE("HistogramView shows an activation histogram without per-channel data", "[widgets][histogram]") {
+    HistogramView view;
+    view.setMode(qs::HistogramMode::PerChannel);
+    view.setHistogram("relu1 output", activationHistogram());
+
+    CHECK(view.hasHistogram());
+    CHECK_FALSE(view.hasWeights());
+    CHECK(view.titleText().contains("relu1 output"));
+    CHECK(view.titleText().contains("12"));
+    CHECK(view.mode() == qs::HistogramMode::WholeTensor);
+    CHECK(view.plottedBinCounts() == QVector<double>{5, 0, 7});
+    CHECK(view.plottedChannelCount() == 0);
+    auto* channelButton = view.findChild<QToolButton*>("perChannelButton");
+    REQUIRE(channelButton != nullptr);
+    CHECK_FALSE(channelButton->isEnabled());
+    CHECK_FALSE(channelButton->isChecked());
+
+    view.setCountScale(qs::AxisScale::Logarithmic);
+    CHECK(view.plottedBinCounts() == QVector<double>{5, 0, 7});
+    view.setGrid(uniformGrid(0.0, 2.0, 5));
+    CHECK(view.plottedLevelCount() == 5);
+
+    view.setWeights("conv1", countingStats());
+    CHECK(view.mode() == qs::HistogramMode::PerChannel);
+    CHECK(channelButton->isEnabled());
+    CHECK(channelButton->isChecked());
+    CHECK(view.plottedChannelCount() == 2);
+
+    view.clear();
+    CHECK_FALSE(view.hasHistogram());
+}
+
+TEST_CASE("HistogramView hover text names the bin range and count", "[widgets][histogram]") {
+    HistogramView view;
+    CHECK(view.binToolTip(1.0).isEmpty());
+    view.setHistogram("relu1 output", activationHistogram());
+    CHECK(view.binToolTip(1.5) == QString::fromUtf8("bin 1 … 2\ncount 7"));
+    CHECK(view.binToolTip(-0.5).contains("count 5"));
+    CHECK(view.binToolTip(0.2).contains("count 0"));
+    CHECK(view.binToolTip(2.0).contains("count 7"));
+    CHECK(view.binToolTip(-1.5).isEmpty());
+    CHECK(view.binToolTip(2.5).isEmpty());
+}
+
+namespace {
+
+int shadedPixelCount(const QImage& image) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor color = image.pixelColor(x, y);
+            if (color.red() >= 240 && color.green() >= 200 && color.green() <= 232 && color.blue() >= 200 &&
+                color.blue() <= 232)
+                ++count;
+        }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("HistogramView shades the clipped regions of the whole-tensor plot", "[widgets][histogram]") {
+    HistogramView view;
+    view.resize(500, 350);
+    view.show();
+    view.setWeights("conv1", countingStats());
+    CHECK(shadedPixelCount(view.grab().toImage()) == 0);
+
+    view.setGrid(uniformGrid(1.0, 2.0, 3));
+    const int shaded = shadedPixelCount(view.grab().toImage());
+    CHECK(shaded > 10000);
+
+    view.setMode(qs::HistogramMode::PerChannel); // only the dashed clip bounds
+    CHECK(shadedPixelCount(view.grab().toImage()) < shaded / 10);
+}
+
+TEST_CASE("HistogramView shows the bin under the mouse as a tooltip", "[widgets][histogram]") {
+    HistogramView view;
+    view.resize(500, 350);
+    view.show();
+    view.setHistogram("relu1 output", activationHistogram());
+    QWidget* plot = nullptr;
+    for (QWidget* child : view.findChildren<QWidget*>())
+        if (QByteArray(child->metaObject()->className()) == "QCustomPlot")
+            plot = child;
+    REQUIRE(plot != nullptr);
+    REQUIRE(QTest::qWaitForWindowExposed(&view));
+    bool shown = false;
+    for (int x = 0; x < plot->width() && !shown; x += 5) {
+        QTest::mouseMove(plot, QPoint(x, plot->height() / 2));
+        shown = QToolTip::text().contains("count 7");
+    }
+    CHECK(shown);
+    QTest::mouseMove(plot, QPoint(1, 1)); // outside the axis rect
+    CHECK(QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 2000));
 }

@@ -1,0 +1,134 @@
+#include "layerhistograms.h"
+
+#include "document.h"
+#include "histogramview.h"
+#include "layertablemodel.h"
+#include "quantgrid.h"
+
+#include "util/error.h"
+#include "workflow/layerpreview.h"
+
+#include <QElapsedTimer>
+
+namespace qs {
+
+namespace {
+
+QuantGrid toViewGrid(const QuantizationGrid& grid, const QString& description) {
+    QuantGrid view;
+    view.description = description;
+    view.levels = QVector<double>(grid.levels.begin(), grid.levels.end());
+    view.clipMin = grid.clipMin;
+    view.clipMax = grid.clipMax;
+    view.clippedFraction = grid.clippedFraction;
+    view.sqnrDb = grid.sqnrDb;
+    return view;
+}
+
+} // namespace
+
+LayerHistograms::LayerHistograms(Document* document, LayerTableModel* table, HistogramView* weights,
+                                 HistogramView* activations, QObject* parent)
+    : QObject(parent), m_document(document), m_table(table), m_weights(weights), m_activations(activations) {
+    connect(document, &Document::strategyChanged, this, [this](StrategyChange, const QStringList& layers) {
+        if (layers.contains(m_layer) || layers.isEmpty())
+            refresh();
+        else
+            showActivations(m_layer); // a new range method changes every activation grid
+    });
+    connect(document, &Document::resultsChanged, this, [this](ResultKind kind) {
+        if (kind == ResultKind::Calibration)
+            showActivations(m_layer);
+    });
+    connect(table, &LayerTableModel::statisticsComputed, this, &LayerHistograms::refresh);
+}
+
+void LayerHistograms::showLayer(const QString& nodeName) {
+    m_layer = nodeName;
+    refresh();
+}
+
+void LayerHistograms::refresh() {
+    showWeights(m_layer);
+    showActivations(m_layer);
+}
+
+void LayerHistograms::showWeights(const QString& nodeName) {
+    const int row = m_table->rowOfNode(nodeName);
+    if (nodeName.isEmpty()) {
+        m_weights->clear();
+        return;
+    }
+    if (row < 0) {
+        m_weights->clear(tr("%1 has no constant weight to quantize.").arg(nodeName));
+        return;
+    }
+    const WeightStats* stats = m_table->statsAt(row);
+    if (!stats) {
+        m_weights->clear(m_table->statisticsReady()
+                             ? tr("The weight of %1 is not floating point.").arg(nodeName)
+                             : tr("Computing weight statistics…"));
+        return;
+    }
+    m_weights->setWeights(nodeName, *stats);
+    const LayerPlan* plan = m_document->plan().findLayer(nodeName.toStdString());
+    if (!plan || plan->weights.kind == SchemeKind::Float || !m_document->model())
+        return;
+    try {
+        QElapsedTimer clock;
+        clock.start();
+        const WeightPreview preview = previewLayerWeights(m_document->model()->graph, plan->layer,
+                                                          plan->weights, m_document->config().codebookInit);
+        m_lastPreviewMs = double(clock.nsecsElapsed()) / 1e6;
+        QString description = QString::fromStdString(preview.grid.description);
+        if (preview.grid.channel >= 0)
+            description += tr(", levels of channel %1 (the widest)").arg(preview.grid.channel);
+        m_weights->setGrid(toViewGrid(preview.grid, description));
+    } catch (const Error& error) {
+        m_weights->clearGrid();
+    }
+}
+
+void LayerHistograms::showActivations(const QString& nodeName) {
+    const LayerPlan* plan =
+        nodeName.isEmpty() ? nullptr : m_document->plan().findLayer(nodeName.toStdString());
+    if (!plan) {
+        m_activations->clear(nodeName.isEmpty() ? QString()
+                                                : tr("%1 is not a quantizable layer.").arg(nodeName));
+        return;
+    }
+    const std::shared_ptr<const CalibrationResult> calibration = m_document->calibration();
+    if (!calibration) {
+        m_activations->clear(
+            tr("Calibrate (Quantize → Calibrate) to see the activations of %1.").arg(nodeName));
+        return;
+    }
+    // The input activation as every strategy would quantize it (candidate tensors were all calibrated).
+    std::string tensor;
+    const Graph& graph = m_document->model()->graph;
+    const int node = graph.nodeIndex(plan->layer.nodeName);
+    if (node >= 0)
+        for (const std::string& input : graph.nodes[size_t(node)].inputs)
+            if (!input.empty() && input != plan->layer.weightName && calibration->histograms.count(input)) {
+                tensor = input;
+                break;
+            }
+    if (tensor.empty()) {
+        m_activations->clear(tr("No activation of %1 was observed during calibration.").arg(nodeName));
+        return;
+    }
+    const TensorHistogram& histogram = calibration->histograms.at(tensor);
+    m_activations->setHistogram(tr("Input %1 of %2").arg(QString::fromStdString(tensor), nodeName),
+                                displayHistogram(histogram));
+    if (plan->activations.kind == SchemeKind::Float)
+        return;
+    try {
+        const QuantizationGrid grid =
+            previewActivation(histogram, plan->activations, m_document->config().calibration, tensor);
+        m_activations->setGrid(toViewGrid(grid, QString::fromStdString(grid.description)));
+    } catch (const Error&) {
+        m_activations->clearGrid();
+    }
+}
+
+} // namespace qs

@@ -1,0 +1,46 @@
+#pragma once
+// The studio's quantization steps as background jobs on the engine lane: calibrate, evaluate (quantize what
+// changed, correct biases, compare float against simulated quantized), sensitivity, and export. Each job
+// takes a snapshot of the config and of the document's revisions when it starts; its results are applied only
+// if the document still has those revisions (else they are dropped and a message says so). Checks that can
+// fail (no folder, wrong input shape, preprocessing that does not fit) run first, on the worker, before any
+// inference.
+
+#include <QObject>
+#include <QString>
+
+namespace qs {
+
+class Document;
+class TaskRunner;
+
+class QuantizationJobs : public QObject {
+    Q_OBJECT
+public:
+    QuantizationJobs(Document* document, TaskRunner* runner, QObject* parent = nullptr);
+
+    /// Threads for the engine (0 = all hardware threads).
+    void setThreadCount(int threads) { m_threadCount = threads; }
+
+    /// Each returns the job id, or 0 with failed() emitted when the step cannot start (says why).
+    int calibrate();
+    int evaluate();
+    int sensitivity(int maxImages = 64);
+    /// Exports to `path` (and `path`.plan.json); refuses the model's own file.
+    int exportModel(const QString& path);
+
+signals:
+    /// A step could not start, or a result was dropped because the document changed meanwhile.
+    void message(const QString& text);
+    void failed(const QString& text);
+    void exported(const QString& modelPath, const QString& planPath);
+
+private:
+    bool checkReady(bool needsCalibrationFolder, bool needsEvaluationFolder);
+
+    Document* m_document = nullptr;
+    TaskRunner* m_runner = nullptr;
+    int m_threadCount = 0;
+};
+
+} // namespace qs

@@ -1,0 +1,44 @@
+#pragma once
+// Turns the user's edits of the strategy (from the layer table, the inspector, the menus) into undo commands
+// on the document. An edit that does not fit the model is refused with the reason (rejected()), never pushed.
+
+#include "commands/applypresetcommand.h"
+#include "commands/setlayerschemecommand.h"
+#include "layertablemodel.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QVariant>
+
+namespace qs {
+
+class Document;
+
+class StrategyEditor : public QObject {
+    Q_OBJECT
+public:
+    explicit StrategyEditor(Document* document, QObject* parent = nullptr);
+
+    /// An edit of a layer-table plan cell applied to `layers`.
+    void editTableCell(const QStringList& layers, LayerTableModel::Column column, const QVariant& value);
+    /// One field of the weight or activation scheme of `layers`.
+    void setSchemeField(const QStringList& layers, TensorRole role, SchemeField field, const QVariant& value);
+    void keepFloat(const QStringList& layers, bool keepFloat);
+    void applyPreset(StrategyPreset preset);
+    /// The range method of every activation ("minmax", "percentile", "entropy", "mse").
+    void setRangeMethod(const QString& method, double percentile);
+    void setPreprocess(const PreprocessConfig& preprocess);
+    /// Replaces the whole config with the JSON config file at `path` (one undo step).
+    void loadConfigFile(const QString& path);
+
+signals:
+    /// An edit was refused; `reason` names the layer or key.
+    void rejected(const QString& reason);
+
+private:
+    void push(class ConfigCommand* command);
+
+    Document* m_document = nullptr;
+};
+
+} // namespace qs
