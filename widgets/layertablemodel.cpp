@@ -1,6 +1,9 @@
 #include "layertablemodel.h"
 
+#include "runtime/constantevaluation.h"
 #include "util/error.h"
+
+#include <algorithm>
 
 #include <QColor>
 #include <QLocale>
@@ -89,7 +92,7 @@ void LayerTableModel::setModel(std::shared_ptr<const Model> model) {
         m_cancel->store(true);
     beginResetModel();
     m_model = std::move(model);
-    m_layers = m_model ? findQuantizableLayers(m_model->graph) : std::vector<QuantizableLayer>{};
+    m_layers = m_model ? findModelLayers(m_model->graph) : std::vector<QuantizableLayer>{};
     m_stats.assign(m_layers.size(), std::nullopt);
     m_plans.assign(m_layers.size(), std::nullopt);
     m_numbers.assign(m_layers.size(), LayerNumbers{});
@@ -107,11 +110,24 @@ LayerTableModel::StatsList LayerTableModel::computeAll(std::shared_ptr<const Mod
                                                        std::shared_ptr<std::atomic_bool> cancel) {
     StatsList stats(layers.size());
     for (size_t i = 0; i < layers.size() && !cancel->load(); ++i) {
-        const Tensor* weight = model->graph.initializer(layers[i].weightName);
-        if (!weight || !isFloatingPoint(weight->type))
-            continue;
         try {
-            stats[i] = computeWeightStats(*weight, layers[i].outputChannelAxis);
+            if (layers[i].storedAs.empty()) {
+                const Tensor* weight = model->graph.initializer(layers[i].weightName);
+                if (weight && isFloatingPoint(weight->type))
+                    stats[i] = computeWeightStats(*weight, layers[i].outputChannelAxis);
+                continue;
+            }
+            // A stored (already quantized) weight: the values the model computes with, or its integer codes.
+            Tensor weight = evaluateConstantTensor(*model, layers[i].weightName);
+            if (!isFloatingPoint(weight.type)) {
+                const std::vector<double> values = weight.toDoubles();
+                weight.type = DataType::Float;
+                weight.data.resize(values.size() * sizeof(float));
+                for (size_t v = 0; v < values.size(); ++v)
+                    weight.as<float>()[v] = float(values[v]);
+            }
+            stats[i] = computeWeightStats(
+                weight, std::min<int>(layers[i].outputChannelAxis, int(weight.dims.size()) - 1));
         } catch (const Error&) {
             stats[i].reset();
         }
@@ -201,8 +217,14 @@ bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, i
 
 QVariant LayerTableModel::planData(int row, int column) const {
     const LayerPlan* plan = planAt(row);
-    if (!plan)
+    if (!plan) {
+        const QuantizableLayer& layer = m_layers[size_t(row)];
+        if (!layer.storedAs.empty() && column == SourceColumn)
+            return tr("stored: %1").arg(QString::fromStdString(layer.storedAs));
+        if (!layer.storedAs.empty() && column == WeightSchemeColumn)
+            return tr("quantized");
         return {};
+    }
     const QuantScheme& weights = plan->weights;
     const bool floatWeights = weights.kind == SchemeKind::Float;
     const QString none = QStringLiteral("—");

@@ -14,7 +14,9 @@ std::vector<QuantizableLayer> layersOf(const ModelBuilder& b) {
     return findQuantizableLayers(loadOnnxModelFromBytes(b.serialize(), "layers.onnx").model.graph);
 }
 
-std::vector<float> zeros(size_t count) { return std::vector<float>(count, 0.0f); }
+std::vector<float> zeros(size_t count) {
+    return std::vector<float>(count, 0.0f);
+}
 
 } // namespace
 
@@ -120,4 +122,53 @@ TEST_CASE("Gather on a float table is an embedding; non-constant or integer weig
     CHECK(layers[0].opType == "Gather");
     CHECK(layers[0].outputChannelAxis == 0);
     CHECK(layers[0].parameters == 1600);
+}
+
+TEST_CASE("LSTM and GRU weights are layers; their recurrence weight and bias count as parameters",
+          "[model][layers]") {
+    ModelBuilder b;
+    b.input("x", DataType::Float, {5, 1, 8});
+    b.initializer("lstm.W", {1, 4 * 16, 8}, zeros(4 * 16 * 8));
+    b.initializer("lstm.R", {1, 4 * 16, 16}, zeros(4 * 16 * 16));
+    b.initializer("lstm.B", {1, 8 * 16}, zeros(8 * 16));
+    b.node("LSTM", {"x", "lstm.W", "lstm.R", "lstm.B"}, {"y"}, "lstm").attr("hidden_size", 16);
+    b.initializer("gru.W", {2, 3 * 4, 16}, zeros(2 * 3 * 4 * 16));
+    b.initializer("gru.R", {2, 3 * 4, 4}, zeros(2 * 3 * 4 * 4));
+    b.node("Reshape", {"y", b.initializerInt64("shape", {3}, {5, 1, 16})}, {"y2"}, "reshape");
+    b.node("GRU", {"y2", "gru.W", "gru.R"}, {"z"}, "gru")
+        .attr("hidden_size", 4)
+        .attr("direction", "bidirectional");
+    b.output("z", DataType::Float);
+    const std::vector<QuantizableLayer> layers = layersOf(b);
+    REQUIRE(layers.size() == 2);
+    CHECK(layers[0].opType == "LSTM");
+    CHECK(layers[0].weightName == "lstm.W");
+    CHECK(layers[0].outputChannelAxis == 1);
+    CHECK(layers[0].parameters == 4 * 16 * 8 + 4 * 16 * 16 + 8 * 16);
+    CHECK(layers[0].otherWeights == std::vector<std::string>{"lstm.R", "lstm.B"});
+    CHECK(layers[1].opType == "GRU");
+    CHECK(layers[1].parameters == 2 * 3 * 4 * 16 + 2 * 3 * 4 * 4);
+}
+
+TEST_CASE("Layers whose weight is decoded from stored codes are shown, not planned", "[model][layers]") {
+    ModelBuilder b;
+    b.input("x", DataType::Float, {1, 3, 8, 8});
+    qs::Tensor codes;
+    codes.name = "w.codes";
+    codes.type = DataType::Int8;
+    codes.dims = {4, 3, 3, 3};
+    codes.data.assign(108, 3);
+    b.initializer(codes);
+    b.initializer("w.scale", {}, {0.5f});
+    b.node("DequantizeLinear", {"w.codes", "w.scale"}, {"w"}, "w.dq");
+    b.node("Conv", {"x", "w"}, {"y"}, "conv");
+    b.output("y", DataType::Float);
+    const LoadResult loaded = loadOnnxModelFromBytes(b.serialize(), "stored.onnx");
+    CHECK(findQuantizableLayers(loaded.model.graph).empty());
+    const std::vector<QuantizableLayer> layers = findModelLayers(loaded.model.graph);
+    REQUIRE(layers.size() == 1);
+    CHECK(layers[0].nodeName == "conv");
+    CHECK(layers[0].storedAs == "int8 + DequantizeLinear");
+    CHECK(layers[0].weightShape == std::vector<int64_t>{4, 3, 3, 3});
+    CHECK(layers[0].parameters == 108);
 }

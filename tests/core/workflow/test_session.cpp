@@ -5,8 +5,10 @@
 #include "workflow/quantizationpipeline.h"
 #include "workflow/quantizationsession.h"
 
+#include "model/layers.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "runtime/constantevaluation.h"
 
 #include "../data/imagefixtures.h"
 
@@ -170,6 +172,23 @@ TEST_CASE("Session steps give the pipeline's results and previews match the sess
         CHECK(std::filesystem::exists(exported.modelPath));
         CHECK(exported.fileBytes > 0);
         CHECK_THROWS(session.exportModel(demoDir() + "/model.onnx"));
+
+        // The exported (already quantized) model shows its layers with the weights it stores.
+        const LoadResult reloaded = loadOnnxModel(exported.modelPath);
+        CHECK(findQuantizableLayers(reloaded.model.graph).empty());
+        const std::vector<QuantizableLayer> stored = findModelLayers(reloaded.model.graph);
+        REQUIRE(stored.size() == session.plan().layers.size());
+        for (size_t i = 0; i < stored.size(); ++i) {
+            const LayerPlan& planned = session.plan().layers[i];
+            INFO(planned.layer.nodeName);
+            CHECK(stored[i].nodeName == planned.layer.nodeName);
+            CHECK_THAT(stored[i].storedAs, Contains("DequantizeLinear"));
+            const Tensor decoded = evaluateConstantTensor(reloaded.model, stored[i].weightName);
+            const std::vector<float>& expected =
+                session.tensors().weights.at(planned.layer.weightName).dequantized;
+            REQUIRE(decoded.elementCount() == int64_t(expected.size()));
+            CHECK(std::equal(expected.begin(), expected.end(), decoded.as<float>()));
+        }
     }
 }
 
