@@ -1,6 +1,9 @@
 #include "document.h"
 
 #include "modelloadtask.h"
+#include "preprocesseditor.h"
+
+#include "workflow/datainput.h"
 
 #include "util/error.h"
 
@@ -31,6 +34,25 @@ bool sameSchemes(const LayerPlan& a, const LayerPlan& b) {
     return same(a.weights, b.weights) && same(a.activations, b.activations) &&
            a.weightSource == b.weightSource && a.activationSource == b.activationSource &&
            a.outputActivation == b.outputActivation;
+}
+
+/// The preprocessing a model's image input suggests (layout and size from its shape), for a config the user
+/// has not edited yet.
+PreprocessConfig guessedPreprocess(const Model& model, const QuantConfig& config) {
+    try {
+        const ValueInfo& input = resolveImageInput(model, config);
+        if (!input.hasShape || input.shape.size() != 4)
+            return config.preprocess;
+        auto dim = [&](size_t d) { return input.shape[d].isStatic() ? int(input.shape[d].value) : -1; };
+        const bool nhwc = dim(3) == 1 || dim(3) == 3;
+        const bool nchw = dim(1) == 1 || dim(1) == 3;
+        const TensorLayout layout = nchw || !nhwc ? TensorLayout::NCHW : TensorLayout::NHWC;
+        if (layout == TensorLayout::NCHW)
+            return PreprocessEditor::guessedConfig(dim(1), dim(2), dim(3), layout);
+        return PreprocessEditor::guessedConfig(dim(3), dim(1), dim(2), layout);
+    } catch (const Error&) {
+        return config.preprocess;
+    }
 }
 
 } // namespace
@@ -65,6 +87,8 @@ void Document::setModel(std::shared_ptr<const Model> model, const QString& fileP
     m_sessionSlot->model = m_model;
     dropResults();
     m_plan = QuantPlan();
+    if (m_model && !m_configEdited)
+        m_config.preprocess = guessedPreprocess(*m_model, m_config);
     if (m_model) {
         try {
             m_plan = buildQuantPlan(m_model->graph, m_config);
@@ -104,6 +128,7 @@ QuantPlan Document::planFor(const QuantConfig& config) const {
 
 void Document::setConfig(const QuantConfig& config) {
     QuantPlan plan = planFor(config);
+    m_configEdited = true;
     const bool dataChanged = !sameDataSettings(config, m_config);
     QStringList changed;
     for (const LayerPlan& layer : plan.layers) {

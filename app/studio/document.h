@@ -145,6 +145,7 @@ private:
     QUndoStack* m_undoStack = nullptr;
 
     QuantConfig m_config;
+    bool m_configEdited = false; ///< false until the user (or a loaded config) changed the defaults
     QuantPlan m_plan;
     int m_revision = 0;
     int m_dataRevision = 0;

@@ -282,10 +282,14 @@ void MainWindow::connectTasks() {
     });
     connect(m_jobs, &QuantizationJobs::message, this,
             [this](const QString& text) { m_messageLog->addMessage(MessageLevel::Info, text); });
-    connect(m_jobs, &QuantizationJobs::exported, this, [this](const QString& model, const QString& plan) {
-        m_messageLog->addMessage(MessageLevel::Info, tr("Exported %1 (plan: %2)").arg(model, plan));
-        statusBar()->showMessage(tr("Exported %1").arg(model), 10000);
-    });
+    connect(m_jobs, &QuantizationJobs::exported, this,
+            [this](const QString& model, const QString& plan, const QString& report) {
+                m_messageLog->addMessage(
+                    MessageLevel::Info,
+                    report.isEmpty() ? tr("Exported %1 (plan: %2)").arg(model, plan)
+                                     : tr("Exported %1 (plan: %2, report: %3)").arg(model, plan, report));
+                statusBar()->showMessage(tr("Exported %1").arg(model), 10000);
+            });
     connect(m_strategy, &StrategyEditor::rejected, this, [this](const QString& reason) {
         m_messageLog->addMessage(MessageLevel::Warning, tr("Edit refused: %1").arg(reason));
         statusBar()->showMessage(tr("Edit refused: %1").arg(reason), 10000);
@@ -334,7 +338,10 @@ void MainWindow::updateActions() {
 }
 
 int MainWindow::exportTo(const QString& path) {
-    return m_jobs->exportModel(path);
+    const QFileInfo info(path);
+    const QString report =
+        info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".report.html");
+    return m_jobs->exportModel(path, report);
 }
 
 void MainWindow::showExportDialog() {

@@ -4,6 +4,8 @@
 #include "taskrunner.h"
 
 #include "export/weightencoding.h"
+#include "report/quantizereport.h"
+#include "util/atomicfile.h"
 #include "workflow/quantizationsession.h"
 
 #include <QCoreApplication>
@@ -162,7 +164,7 @@ int QuantizationJobs::sensitivity(int maxImages) {
     });
 }
 
-int QuantizationJobs::exportModel(const QString& path) {
+int QuantizationJobs::exportModel(const QString& path, const QString& reportPath) {
     if (!checkReady(true, false))
         return 0;
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->filePath()).absoluteFilePath()) {
@@ -173,9 +175,19 @@ int QuantizationJobs::exportModel(const QString& path) {
     const QuantConfig config = m_document->config();
     const std::string calibrationFolder = m_document->calibrationFolder().toStdString();
     const std::string outputPath = path.toStdString();
+    const std::string modelPath = m_document->filePath().toStdString();
     const int dataRevision = m_document->dataRevision();
     const int threads = m_threadCount;
     Document* document = m_document;
+    const std::optional<EvaluationResult> evaluation =
+        m_document->evaluationIsCurrent() ? m_document->evaluation() : std::nullopt;
+    const std::string report = evaluation ? reportPath.toStdString() : std::string();
+    if (!report.empty() &&
+        (QFileInfo(reportPath).absoluteFilePath() == QFileInfo(path).absoluteFilePath() ||
+         QFileInfo(reportPath).absoluteFilePath() == QFileInfo(m_document->filePath()).absoluteFilePath())) {
+        emit failed(tr("The report %1 would overwrite the model; choose another name.").arg(reportPath));
+        return 0;
+    }
     return m_runner->start(tr("Exporting"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
         QuantizationSession& session = sessionOf(*slot, threads, context);
         session.setConfig(config);
@@ -188,13 +200,26 @@ int QuantizationJobs::exportModel(const QString& path) {
         ExportOptions options;
         options.producerVersion = QCoreApplication::applicationVersion().toStdString();
         const ExportResult result = session.exportModel(outputPath, options, stage(progress, 0.8, 1.0));
-        const QString modelPath = QString::fromStdString(result.modelPath);
-        const QString planPath = QString::fromStdString(result.planPath);
+        if (!report.empty()) {
+            PipelineResult summary;
+            summary.plan = session.plan();
+            summary.calibration = *session.calibration();
+            summary.batchSize = session.batchSize();
+            summary.evaluation = evaluation;
+            summary.sizes = session.sizes();
+            const auto json = quantizeSummaryJson(
+                summary, modelPath, result.modelPath, result.planPath,
+                uint64_t(QFileInfo(QString::fromStdString(modelPath)).size()), result.fileBytes);
+            writeFileAtomically(report, quantizeReportHtml(json));
+        }
+        const QString writtenModel = QString::fromStdString(result.modelPath);
+        const QString writtenPlan = QString::fromStdString(result.planPath);
+        const QString writtenReport = QString::fromStdString(report);
         return TaskRunner::Apply([=] {
             if (calibration)
                 document->setCalibration(calibration, dataRevision);
-            document->setLastExportPath(modelPath);
-            emit exported(modelPath, planPath);
+            document->setLastExportPath(writtenModel);
+            emit exported(writtenModel, writtenPlan, writtenReport);
         });
     });
 }

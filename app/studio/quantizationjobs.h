@@ -26,14 +26,15 @@ public:
     int calibrate();
     int evaluate();
     int sensitivity(int maxImages = 64);
-    /// Exports to `path` (and `path`.plan.json); refuses the model's own file.
-    int exportModel(const QString& path);
+    /// Exports to `path` (and `path`.plan.json); refuses the model's own file. With a non-empty `reportPath`
+    /// and a current evaluation, also writes the HTML review report there.
+    int exportModel(const QString& path, const QString& reportPath = {});
 
 signals:
     /// A step could not start, or a result was dropped because the document changed meanwhile.
     void message(const QString& text);
     void failed(const QString& text);
-    void exported(const QString& modelPath, const QString& planPath);
+    void exported(const QString& modelPath, const QString& planPath, const QString& reportPath);
 
 private:
     bool checkReady(bool needsCalibrationFolder, bool needsEvaluationFolder);

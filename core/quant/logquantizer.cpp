@@ -9,19 +9,6 @@
 
 namespace qs {
 
-namespace {
-
-float channelAbsMax(const ChannelLayout& layout, const float* data, size_t channel) {
-    float absMax = 0.0f;
-    layout.forEachRun(channel, [&](size_t begin, size_t length) {
-        for (size_t i = begin; i < begin + length; ++i)
-            absMax = std::max(absMax, std::fabs(data[i]));
-    });
-    return absMax;
-}
-
-} // namespace
-
 LogQuantizer::LogQuantizer(const LogOptions& options) : options_(options) {
     if (options.bits < 3 || options.bits > 8)
         throw Error("log quantization needs 3 to 8 bits, got " + std::to_string(options.bits));
@@ -53,20 +40,25 @@ WeightQuantization LogQuantizer::quantize(const WeightView& weight) const {
     const size_t count = groups.elementCount;
     const ChannelLayout& layout = groups.layout;
     WeightQuantization result = groups.emptyResult(SchemeKind::Log, options_.bits);
-    for (size_t channel = 0; channel < layout.channels; ++channel) {
-        const float scale = channelAbsMax(layout, weight.data, channel);
-        result.tables.push_back(levels(scale > 0.0f ? scale : 1.0f, options_.bits));
-        const std::vector<float>& magnitudes = result.tables.back();
-        layout.forEachRun(channel, [&](size_t begin, size_t length) {
-            for (size_t i = begin; i < begin + length; ++i) {
-                const int32_t level = nearestLevel(weight.data[i], magnitudes);
-                const bool negative = weight.data[i] < 0.0f;
-                result.codes[i] = negative ? -level : level;
-                result.dequantized[i] = negative ? -magnitudes[static_cast<size_t>(level)]
-                                                 : magnitudes[static_cast<size_t>(level)];
-            }
-        });
-    }
+    std::vector<float> absMax(layout.channels, 0.0f);
+    layout.forEachRunInOrder([&](size_t channel, size_t begin, size_t length) {
+        float largest = absMax[channel];
+        for (size_t i = begin; i < begin + length; ++i)
+            largest = std::max(largest, std::fabs(weight.data[i]));
+        absMax[channel] = largest;
+    });
+    for (size_t channel = 0; channel < layout.channels; ++channel)
+        result.tables.push_back(levels(absMax[channel] > 0.0f ? absMax[channel] : 1.0f, options_.bits));
+    layout.forEachRunInOrder([&](size_t channel, size_t begin, size_t length) {
+        const std::vector<float>& magnitudes = result.tables[channel];
+        for (size_t i = begin; i < begin + length; ++i) {
+            const int32_t level = nearestLevel(weight.data[i], magnitudes);
+            const bool negative = weight.data[i] < 0.0f;
+            result.codes[i] = negative ? -level : level;
+            result.dequantized[i] =
+                negative ? -magnitudes[static_cast<size_t>(level)] : magnitudes[static_cast<size_t>(level)];
+        }
+    });
     result.meanSquaredError = meanSquaredDifference(weight.data, result.dequantized.data(), count);
     return result;
 }

@@ -53,17 +53,29 @@ double halfOuterStep(const std::vector<double>& levels, bool lowEnd) {
     return 0.5 * (lowEnd ? levels[1] - levels[0] : levels[last] - levels[last - 1]);
 }
 
-/// Channel index of every element along `axis` (all 0 when per tensor).
+/// The elements of a tensor grouped by channel along `axis`: element (o, c, k) is at (o * channels + c) *
+/// inner + k.
 struct ChannelIndex {
+    size_t outer = 1;
     size_t channels = 1;
     size_t inner = 1;
-    size_t of(size_t element) const { return channels == 1 ? 0 : (element / inner) % channels; }
+
+    /// Calls visit(channel, begin, length) for every contiguous run of one channel.
+    template <typename Visit> void forEachRun(Visit visit) const {
+        for (size_t o = 0; o < outer; ++o)
+            for (size_t c = 0; c < channels; ++c)
+                visit(c, (o * channels + c) * inner, inner);
+    }
 };
 
-ChannelIndex channelIndex(const std::vector<int64_t>& dims, int axis) {
+ChannelIndex channelIndex(const std::vector<int64_t>& dims, int axis, size_t count) {
     ChannelIndex index;
-    if (axis < 0 || size_t(axis) >= dims.size())
+    if (axis < 0 || size_t(axis) >= dims.size()) {
+        index.inner = count;
         return index;
+    }
+    for (size_t d = 0; d < size_t(axis); ++d)
+        index.outer *= size_t(std::max<int64_t>(dims[d], 1));
     index.channels = size_t(std::max<int64_t>(dims[size_t(axis)], 1));
     for (size_t d = size_t(axis) + 1; d < dims.size(); ++d)
         index.inner *= size_t(std::max<int64_t>(dims[d], 1));
@@ -82,38 +94,48 @@ WeightPreview previewLayerWeights(const Graph& graph, const QuantizableLayer& la
     const Tensor& weight = *graph.initializer(layer.weightName);
     const float* values = weight.as<float>();
     const size_t count = quantization.dequantized.size();
-    const ChannelIndex channels = channelIndex(weight.dims, quantization.axis);
+    const ChannelIndex channels = channelIndex(weight.dims, quantization.axis, count);
+    const float* decoded = quantization.dequantized.data();
 
     std::vector<double> channelMin(channels.channels, std::numeric_limits<double>::infinity());
     std::vector<double> channelMax(channels.channels, -std::numeric_limits<double>::infinity());
     double signal = 0.0, noise = 0.0;
-    for (size_t i = 0; i < count; ++i) {
-        const size_t c = channels.of(i);
-        channelMin[c] = std::min(channelMin[c], double(values[i]));
-        channelMax[c] = std::max(channelMax[c], double(values[i]));
-        const double error = double(values[i]) - double(quantization.dequantized[i]);
-        signal += double(values[i]) * double(values[i]);
-        noise += error * error;
-    }
+    channels.forEachRun([&](size_t c, size_t begin, size_t length) {
+        float low = values[begin], high = values[begin];
+        double runSignal = 0.0, runNoise = 0.0;
+        for (size_t i = begin; i < begin + length; ++i) {
+            low = std::min(low, values[i]);
+            high = std::max(high, values[i]);
+            const double error = double(values[i]) - double(decoded[i]);
+            runSignal += double(values[i]) * double(values[i]);
+            runNoise += error * error;
+        }
+        channelMin[c] = std::min(channelMin[c], double(low));
+        channelMax[c] = std::max(channelMax[c], double(high));
+        signal += runSignal;
+        noise += runNoise;
+    });
     size_t widest = 0;
     for (size_t c = 1; c < channels.channels; ++c)
         if (channelMax[c] - channelMin[c] > channelMax[widest] - channelMin[widest])
             widest = c;
 
     std::vector<double> lowBound(channels.channels), highBound(channels.channels);
-    std::vector<double> lowLimit(channels.channels), highLimit(channels.channels);
+    std::vector<float> lowLimit(channels.channels), highLimit(channels.channels);
     for (size_t c = 0; c < channels.channels; ++c) {
         const std::vector<double> levels = groupLevels(quantization, c);
         lowBound[c] = levels.empty() ? 0.0 : levels.front();
         highBound[c] = levels.empty() ? 0.0 : levels.back();
-        lowLimit[c] = lowBound[c] - halfOuterStep(levels, true);
-        highLimit[c] = highBound[c] + halfOuterStep(levels, false);
+        lowLimit[c] = float(lowBound[c] - halfOuterStep(levels, true));
+        highLimit[c] = float(highBound[c] + halfOuterStep(levels, false));
     }
     size_t clipped = 0;
-    for (size_t i = 0; i < count; ++i) {
-        const size_t c = channels.of(i);
-        clipped += double(values[i]) < lowLimit[c] || double(values[i]) > highLimit[c];
-    }
+    channels.forEachRun([&](size_t c, size_t begin, size_t length) {
+        if (channelMin[c] >= lowLimit[c] && channelMax[c] <= highLimit[c])
+            return;
+        for (size_t i = begin; i < begin + length; ++i)
+            clipped += values[i] < lowLimit[c] || values[i] > highLimit[c];
+    });
 
     QuantizationGrid& grid = preview.grid;
     grid.description = scheme.describe();

@@ -207,6 +207,8 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
         REQUIRE(exported.count() == 1);
         REQUIRE(std::filesystem::exists(output.toStdString()));
         CHECK(std::filesystem::exists(output.toStdString() + ".plan.json"));
+        CHECK(exported.first().at(2).toString().endsWith("demo-codebook.report.html"));
+        CHECK(std::filesystem::exists(dir.file("demo-codebook.report.html")));
         // loadOnnxModel runs the ONNX checker; the accuracy measured on the export equals the studio's
         // figure.
         CHECK(exportedTop1(output.toStdString(), document->config()) == shownTop1);
