@@ -23,7 +23,9 @@ constexpr double kLogBaseCount = 0.8;       ///< bars start just below one on a 
 constexpr size_t kMaximumBoxChannels = 96;  ///< more channels are drawn as bands
 constexpr size_t kMaximumOutlinedBins = 64; ///< narrower bars are drawn without outline
 constexpr int kMaximumPlottedLevels = 256;  ///< larger grids are drawn as an evenly spaced subset
-const QColor kLevelColor(230, 120, 20, 170);
+const QColor kLevelColor(230, 120, 20, 200);
+constexpr int kMaximumFullHeightLevels = 32; ///< denser grids are drawn as ticks only
+constexpr double kLevelTickRatio = 0.07;     ///< tick length as a fraction of the plot height
 const QColor kClipBoundColor(200, 40, 30);
 const QColor kClippedRegionColor(220, 50, 40, 45);
 
@@ -420,7 +422,11 @@ void HistogramView::plotGrid() {
 void HistogramView::plotLevels() {
     const int levelCount = int(m_grid.levels.size());
     const int shownCount = shownLevelCount(levelCount);
-    const QPen pen(kLevelColor, 1.0);
+    // Every level is a tick along the bottom (a rug); a sparse grid also gets faint full-height lines behind
+    // the bars, so that a dense 8-bit grid never hides the histogram.
+    const bool sparse = shownCount <= kMaximumFullHeightLevels;
+    const QPen tickPen(kLevelColor, 1.0);
+    const QPen linePen(QColor(kLevelColor.red(), kLevelColor.green(), kLevelColor.blue(), 70), 1.0);
     int plotted = 0;
     for (int shown = 0; shown < shownCount; ++shown) {
         const int index = shownCount == levelCount
@@ -429,7 +435,19 @@ void HistogramView::plotLevels() {
         const double level = m_grid.levels[index];
         if (!std::isfinite(level))
             continue;
-        m_gridItems << addStraightLine(m_plot, Qt::Vertical, level, pen);
+        auto* tick = new QCPItemLine(m_plot);
+        place(tick->start, m_plot, QCPItemPosition::ptPlotCoords, level, QCPItemPosition::ptAxisRectRatio,
+              1.0);
+        place(tick->end, m_plot, QCPItemPosition::ptPlotCoords, level, QCPItemPosition::ptAxisRectRatio,
+              1.0 - kLevelTickRatio);
+        tick->setPen(tickPen);
+        tick->setSelectable(false);
+        m_gridItems << tick;
+        if (sparse) {
+            QCPItemStraightLine* line = addStraightLine(m_plot, Qt::Vertical, level, linePen);
+            line->setLayer(QStringLiteral("grid"));
+            m_gridItems << line;
+        }
         ++plotted;
     }
     m_plottedLevelCount = plotted;

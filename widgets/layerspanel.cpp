@@ -15,6 +15,10 @@
 
 namespace qs {
 
+namespace {
+constexpr int kMaximumNameWidth = 260; ///< pixels; longer names are elided in the middle
+} // namespace
+
 LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_model = new LayerTableModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -51,10 +55,10 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setSectionResizeMode(LayerTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LayersPanel::onCurrentRowChanged);
-    m_view->setTextElideMode(Qt::ElideLeft);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LayersPanel::fitColumns);
     connect(m_model, &LayerTableModel::statisticsComputed, this, &LayersPanel::fitColumns);
 
@@ -144,6 +148,11 @@ void LayersPanel::selectLayer(const QString& nodeName) {
 void LayersPanel::fitColumns() {
     for (int column = LayerTableModel::NameColumn + 1; column < LayerTableModel::ColumnCount; ++column)
         m_view->resizeColumnToContents(column);
+    // Long names are elided in the middle; the full name is the tooltip. The table scrolls sideways.
+    m_view->resizeColumnToContents(LayerTableModel::NameColumn);
+    m_view->setColumnWidth(
+        LayerTableModel::NameColumn,
+        std::clamp(m_view->columnWidth(LayerTableModel::NameColumn), 120, kMaximumNameWidth));
 }
 
 void LayersPanel::onCurrentRowChanged() {

@@ -28,7 +28,8 @@ bool isStatisticColumn(int column) {
 }
 
 bool isPlanColumn(int column) {
-    return column >= LayerTableModel::WeightSchemeColumn && column <= LayerTableModel::SourceColumn;
+    return (column >= LayerTableModel::WeightSchemeColumn && column <= LayerTableModel::ActivationsColumn) ||
+           column == LayerTableModel::SourceColumn;
 }
 
 bool isNumberColumn(int column) {

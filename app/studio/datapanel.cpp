@@ -53,10 +53,13 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     m_thumbnails->setIconSize(QSize(kThumbnailPixels, kThumbnailPixels));
     m_thumbnails->setFlow(QListView::LeftToRight);
     m_thumbnails->setWrapping(false);
-    m_thumbnails->setFixedHeight(kThumbnailPixels + 28);
+    m_thumbnails->setFixedHeight(kThumbnailPixels + 36);
+    m_thumbnails->setMinimumWidth(0);
     m_thumbnails->setToolTip(tr("The first calibration images. Select one to preview its tensor."));
     m_preprocess = new PreprocessEditor(this);
     m_preview = new TensorPreview(this);
+    m_preview->setMinimumHeight(220);
+    m_thumbnails->hide();
 
     auto* preprocessBox = new QGroupBox(tr("Preprocessing"), this);
     auto* preprocessLayout = new QVBoxLayout(preprocessBox);
@@ -76,6 +79,7 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -170,6 +174,7 @@ void DataPanel::scan(bool calibration) {
     QLabel* summary = calibration ? m_calibrationSummary : m_evaluationSummary;
     if (calibration) {
         m_thumbnails->clear();
+        m_thumbnails->hide();
         m_previewImage.clear();
     }
     if (folder.isEmpty()) {
@@ -216,6 +221,7 @@ void DataPanel::scan(bool calibration) {
                     item->setData(Qt::UserRole, file);
                     item->setToolTip(file);
                 }
+                self->m_thumbnails->setVisible(self->m_thumbnails->count() > 0);
                 if (self->m_thumbnails->count() > 0)
                     self->m_thumbnails->setCurrentRow(0);
             });

@@ -40,6 +40,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "util/atomicfile.h"
+#include "util/error.h"
+
 namespace qs {
 
 namespace {
@@ -161,7 +164,7 @@ void MainWindow::createDocks() {
     weights->raise();
     tabifyDockWidget(inspector, data);
     inspector->raise();
-    resizeDocks({layers, inspector}, {640, 300}, Qt::Horizontal);
+    resizeDocks({layers, inspector}, {600, 380}, Qt::Horizontal);
     resizeDocks({messages}, {110}, Qt::Vertical);
 }
 
@@ -231,7 +234,8 @@ void MainWindow::createQuantizeMenu() {
                                       [this] { m_jobs->sensitivity(); });
     menu->addSeparator();
     m_modelActions << menu->addAction(tr("E&xport…"), this, &MainWindow::showExportDialog);
-    menu->addAction(tr("Cancel Running Job"), QKeySequence(Qt::Key_Escape), m_tasks, &TaskRunner::cancelAll);
+    menu->addAction(tr("Cancel Running Job"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_tasks,
+                    &TaskRunner::cancelAll);
 }
 
 void MainWindow::createHelpMenu() {
@@ -259,11 +263,12 @@ void MainWindow::connectTasks() {
             m_progress->end();
     };
     connect(m_tasks, &TaskRunner::jobFinished, this,
-            [this, finished](int, const QString& title, qint64 elapsedMs) {
+            [this, finished](int, const QString& title, qint64 elapsedMs, TaskRunner::Lane lane) {
                 finished();
-                m_messageLog->addMessage(
-                    MessageLevel::Info,
-                    tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
+                if (lane == TaskRunner::Lane::Engine)
+                    m_messageLog->addMessage(
+                        MessageLevel::Info,
+                        tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
             });
     connect(m_tasks, &TaskRunner::jobFailed, this,
             [this, finished](int, const QString& title, const QString& error) {
@@ -374,6 +379,34 @@ void MainWindow::showLoadConfigDialog() {
                                                       tr("Quantization configs (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_strategy->loadConfigFile(path);
+}
+
+bool MainWindow::saveConfigTo(const QString& path) {
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->filePath()).absoluteFilePath()) {
+        statusBar()->showMessage(tr("%1 is the open model; save the config to another file.").arg(path),
+                                 10000);
+        return false;
+    }
+    try {
+        writeFileAtomically(path.toStdString(), quantConfigToJson(m_document->config()));
+    } catch (const Error& error) {
+        m_messageLog->addMessage(MessageLevel::Error, QString::fromStdString(error.what()));
+        statusBar()->showMessage(QString::fromStdString(error.what()), 10000);
+        return false;
+    }
+    m_document->undoStack()->setClean();
+    m_messageLog->addMessage(MessageLevel::Info, tr("Saved the config to %1").arg(path));
+    return true;
+}
+
+void MainWindow::showSaveConfigDialog() {
+    const QFileInfo model(m_document->filePath());
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Config"),
+                                                      model.absolutePath() + QLatin1Char('/') +
+                                                          model.completeBaseName() + QStringLiteral(".json"),
+                                                      tr("Quantization configs (*.json)"));
+    if (!path.isEmpty())
+        saveConfigTo(path);
 }
 
 void MainWindow::useDataFolder(const QString& folder) {

@@ -51,6 +51,9 @@ public:
     TaskProgressWidget* progressWidget() const { return m_progress; }
     /// Exports to `path` without asking (the Export dialog's last step; tests).
     int exportTo(const QString& path);
+    /// Writes the document's config (data settings and strategy) as a JSON config file that quantscope-cli
+    /// reads; marks the document saved. False (with a message) when it cannot be written.
+    bool saveConfigTo(const QString& path);
     /// Treats a dropped or chosen folder: calibration first, then evaluation, else asks.
     void useDataFolder(const QString& folder);
     MessageLog* messageLog() const { return m_messageLog; }
@@ -74,6 +77,7 @@ private:
     void connectTasks();
     void showExportDialog();
     void showLoadConfigDialog();
+    void showSaveConfigDialog();
     void onStrategyChanged(const QStringList& layers);
     void onResultsChanged();
     void updateActions();

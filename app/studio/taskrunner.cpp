@@ -118,7 +118,7 @@ void TaskRunner::launchNext(Lane lane) {
                 outcome.cancelled = true;
             return outcome;
         }));
-        emit jobStarted(id, job->title);
+        emit jobStarted(id, job->title, lane);
         d->pollTimer.start();
         return;
     }
@@ -148,7 +148,7 @@ void TaskRunner::onJobDone(int id) {
         try {
             if (outcome.apply)
                 outcome.apply();
-            emit jobFinished(id, title, elapsedMs);
+            emit jobFinished(id, title, elapsedMs, lane);
         } catch (const std::exception& error) {
             emit jobFailed(id, title, QString::fromStdString(error.what()));
         }

@@ -74,10 +74,10 @@ public:
     std::shared_ptr<std::atomic_bool> cancelFlagOf(int id) const;
 
 signals:
-    void jobStarted(int id, const QString& title);
+    void jobStarted(int id, const QString& title, qs::TaskRunner::Lane lane);
     /// `remainingMs` is -1 while it cannot be estimated yet.
     void jobProgress(int id, double fraction, const QString& stage, qint64 elapsedMs, qint64 remainingMs);
-    void jobFinished(int id, const QString& title, qint64 elapsedMs);
+    void jobFinished(int id, const QString& title, qint64 elapsedMs, qs::TaskRunner::Lane lane);
     void jobFailed(int id, const QString& title, const QString& message);
     void jobCancelled(int id, const QString& title);
 

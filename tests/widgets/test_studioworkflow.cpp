@@ -215,6 +215,15 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
         // Never the input model.
         CHECK(window.exportTo(demoPath("demo/model.onnx")) == 0);
 
+        SECTION("the strategy saved as a config file reads back as the same config") {
+            const QString configPath = QString::fromStdString(dir.file("strategy.json"));
+            REQUIRE(window.saveConfigTo(configPath));
+            CHECK(document->undoStack()->isClean());
+            const qs::QuantConfig reread = qs::loadQuantConfig(configPath.toStdString());
+            CHECK(qs::quantConfigToJson(reread) == qs::quantConfigToJson(document->config()));
+            CHECK(reread.layers.size() == 1);
+            CHECK_FALSE(window.saveConfigTo(demoPath("demo/model.onnx")));
+        }
         SECTION("an edit after evaluating marks the results as stale") {
             window.strategyEditor()->keepFloat({layer}, true);
             CHECK_FALSE(document->evaluationIsCurrent());
