@@ -2,6 +2,7 @@
 
 #include "modelloadtask.h"
 #include "preprocesseditor.h"
+#include "taskrunner.h"
 
 #include "workflow/datainput.h"
 
@@ -58,7 +59,8 @@ PreprocessConfig guessedPreprocess(const Model& model, const QuantConfig& config
 } // namespace
 
 Document::Document(QObject* parent) : QObject(parent) {
-    m_loadTask = new ModelLoadTask(this);
+    m_tasks = new TaskRunner(this);
+    m_loadTask = new ModelLoadTask(m_tasks, this);
     m_undoStack = new QUndoStack(this);
     m_sessionSlot = std::make_shared<SessionSlot>();
     connect(m_loadTask, &ModelLoadTask::loaded, this, &Document::onLoaded);
@@ -66,9 +68,12 @@ Document::Document(QObject* parent) : QObject(parent) {
     connect(m_loadTask, &ModelLoadTask::cancelled, this, &Document::loadCancelled);
 }
 
-Document::~Document() = default;
+Document::~Document() {
+    m_tasks->shutdown();
+}
 
 void Document::open(const QString& path) {
+    m_tasks->cancelAll(); // work on the current model is of no use once another one opens
     emit loadStarted(path);
     m_loadTask->start(path);
 }
@@ -79,6 +84,7 @@ void Document::close() {
 }
 
 void Document::setModel(std::shared_ptr<const Model> model, const QString& filePath) {
+    m_tasks->cancelAll(); // results for the previous model would be of no use
     setSelection({});
     m_undoStack->clear();
     m_model = std::move(model);

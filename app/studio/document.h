@@ -28,6 +28,7 @@ namespace qs {
 
 class ModelLoadTask;
 class QuantizationSession;
+class TaskRunner;
 
 /// What a strategy change touched, so that views update only what changed.
 enum class StrategyChange {
@@ -72,6 +73,8 @@ public:
     QString displayName() const;
     bool isLoading() const;
     ModelLoadTask* loadTask() const { return m_loadTask; }
+    /// The one runner of all background work on this document (loading, quantization steps, scans).
+    TaskRunner* tasks() const { return m_tasks; }
     QUndoStack* undoStack() const { return m_undoStack; }
     std::shared_ptr<SessionSlot> sessionSlot() const { return m_sessionSlot; }
 
@@ -141,6 +144,7 @@ private:
     std::shared_ptr<SessionSlot> m_sessionSlot;
     QString m_filePath;
     QString m_selection;
+    TaskRunner* m_tasks = nullptr;
     ModelLoadTask* m_loadTask = nullptr;
     QUndoStack* m_undoStack = nullptr;
 

@@ -84,7 +84,7 @@ QString percent(const std::optional<double>& fraction) {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_document = new Document(this);
     m_recentFiles = new RecentFiles(this);
-    m_tasks = new TaskRunner(this);
+    m_tasks = m_document->tasks();
     m_jobs = new QuantizationJobs(m_document, m_tasks, this);
     m_strategy = new StrategyEditor(m_document, this);
     setAcceptDrops(true);
@@ -271,14 +271,17 @@ void MainWindow::connectTasks() {
                         tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
             });
     connect(m_tasks, &TaskRunner::jobFailed, this,
-            [this, finished](int, const QString& title, const QString& error) {
+            [this, finished](int id, const QString& title, const QString& error) {
                 finished();
+                if (id == m_document->loadTask()->lastJob())
+                    return; // the document reports a failed load
                 m_messageLog->addMessage(MessageLevel::Error, tr("%1 failed: %2").arg(title, error));
                 statusBar()->showMessage(error, 15000);
             });
-    connect(m_tasks, &TaskRunner::jobCancelled, this, [this, finished](int, const QString& title) {
+    connect(m_tasks, &TaskRunner::jobCancelled, this, [this, finished](int id, const QString& title) {
         finished();
-        m_messageLog->addMessage(MessageLevel::Info, tr("%1 cancelled; nothing was changed.").arg(title));
+        if (id != m_document->loadTask()->lastJob())
+            m_messageLog->addMessage(MessageLevel::Info, tr("%1 cancelled; nothing was changed.").arg(title));
     });
     connect(m_progress, &TaskProgressWidget::cancelRequested, m_tasks, &TaskRunner::cancelAll);
     connect(m_jobs, &QuantizationJobs::failed, this, [this](const QString& text) {
@@ -448,9 +451,6 @@ void MainWindow::connectDocument() {
         statusBar()->showMessage(
             tr("%n warning(s) while loading; see Messages.", nullptr, int(warnings.size())));
     });
-    connect(m_document->loadTask(), &ModelLoadTask::progressChanged, m_progress,
-            &TaskProgressWidget::setProgress);
-    connect(m_progress, &TaskProgressWidget::cancelRequested, m_document->loadTask(), &ModelLoadTask::cancel);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
 
@@ -509,7 +509,6 @@ void MainWindow::onLoadStarted(const QString& path) {
 }
 
 void MainWindow::onModelChanged() {
-    m_tasks->cancelAll();
     if (!m_tasks->isBusy())
         m_progress->end();
     statusBar()->clearMessage();

@@ -1,38 +1,32 @@
 #pragma once
-// Loads an .onnx file in a worker thread (QtConcurrent) and reports progress, success, failure or cancellation on
-// the GUI thread. Progress is polled from shared atomics by a timer, so the worker never touches QObjects.
+// Loads an .onnx file as a job on the task runner's engine lane and reports progress, success, failure or
+// cancellation on the GUI thread. A load cancelled at any point, even after the file was read, never delivers
+// a model; starting a new load cancels the previous one.
 
 #include "model/graph.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <memory>
 
-template <typename T> class QFutureWatcher;
-
 namespace qs {
+
+class TaskRunner;
 
 class ModelLoadTask : public QObject {
     Q_OBJECT
 public:
-    /// What one load produced; exactly one of `model`, `error`, `cancelled` is meaningful.
-    struct Outcome {
-        std::shared_ptr<const Model> model;
-        QStringList warnings;
-        QString error;
-        bool cancelled = false;
-    };
-
-    explicit ModelLoadTask(QObject* parent = nullptr);
-    ~ModelLoadTask() override;
+    ModelLoadTask(TaskRunner* runner, QObject* parent = nullptr);
 
     /// Starts loading `path`, cancelling any load still running.
     void start(const QString& path);
     /// Asks the running load to stop; cancelled() follows.
     void cancel();
-    bool isRunning() const;
+    bool isRunning() const { return m_job != 0; }
+    /// Runner id of the last load started (its failure and cancellation are reported by this class's
+    /// signals).
+    int lastJob() const { return m_lastJob; }
     /// Blocks until the running load has finished and its outcome signal has been emitted (tests).
     void waitForFinished();
     QString path() const { return m_path; }
@@ -46,15 +40,10 @@ signals:
     void cancelled();
 
 private:
-    struct SharedState;
-    static Outcome run(const std::string& path, std::shared_ptr<SharedState> state);
-    void pollProgress();
-    void finish();
-
+    TaskRunner* m_runner = nullptr;
+    int m_job = 0;
+    int m_lastJob = 0;
     QString m_path;
-    std::shared_ptr<SharedState> m_state;
-    QFutureWatcher<Outcome>* m_watcher = nullptr;
-    QTimer m_pollTimer;
     QElapsedTimer m_clock;
     qint64 m_lastDurationMs = 0;
 };

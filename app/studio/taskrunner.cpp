@@ -128,7 +128,9 @@ void TaskRunner::onJobDone(int id) {
     Job* job = find(id);
     if (!job || !job->watcher || !job->watcher->isFinished())
         return;
-    const Job::Outcome outcome = job->watcher->result();
+    Job::Outcome outcome = job->watcher->result();
+    if (job->context.isCancelled())
+        outcome.cancelled = true; // cancelled between the end of the work and now: nothing is applied
     job->watcher->disconnect(this);
     job->watcher->deleteLater();
     job->watcher = nullptr;

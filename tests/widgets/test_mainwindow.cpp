@@ -14,17 +14,18 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QDragEnterEvent>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QUrl>
-#include <QDragEnterEvent>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QThread>
+#include <QUrl>
 
 using qs::MainWindow;
 
@@ -54,8 +55,8 @@ void selectTableRowOf(MainWindow& window, const QString& nodeName) {
     const int row = panel->tableModel()->rowOfNode(nodeName);
     REQUIRE(row >= 0);
     const QModelIndex index = panel->proxyModel()->mapFromSource(panel->tableModel()->index(row, 0));
-    panel->tableView()->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    panel->tableView()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                     QItemSelectionModel::Rows);
 }
 
 void openAndWait(MainWindow& window, const QString& path) {
@@ -126,7 +127,8 @@ TEST_CASE("Main window opens a model file in the background", "[widgets][studio]
 TEST_CASE("Main window reports a malformed file without crashing", "[widgets][studio]") {
     const TestSettings settings;
     qs::test::TempDir dir;
-    const QString path = QString::fromStdString(dir.writeFile("broken.onnx", "this is not a protobuf \x01\x02\xff"));
+    const QString path =
+        QString::fromStdString(dir.writeFile("broken.onnx", "this is not a protobuf \x01\x02\xff"));
 
     MainWindow window;
     QSignalSpy failed(window.document(), &qs::Document::loadFailed);
@@ -184,6 +186,25 @@ TEST_CASE("Dropping an .onnx file on the main window opens it", "[widgets][studi
     refused.setAccepted(false);
     QCoreApplication::sendEvent(&window, &refused);
     CHECK_FALSE(refused.isAccepted());
+}
+
+TEST_CASE("A load cancelled after the file was read still delivers no model", "[widgets][studio]") {
+    const TestSettings settings;
+    qs::test::TempDir dir;
+    const QString path = QString::fromStdString(dir.file("small_cnn.onnx"));
+    qs::test::makeSmallCnn(path.toStdString());
+
+    qs::Document document;
+    QSignalSpy cancelled(&document, &qs::Document::loadCancelled);
+    QSignalSpy changed(&document, &qs::Document::modelChanged);
+    document.open(path);
+    // The worker reads the tiny file long before this thread handles its result: the cancel lands in between.
+    QThread::msleep(500);
+    document.loadTask()->cancel();
+    document.loadTask()->waitForFinished();
+    CHECK(cancelled.count() == 1);
+    CHECK(changed.count() == 0);
+    CHECK(document.model() == nullptr);
 }
 
 TEST_CASE("Cancelling a load leaves the document empty", "[widgets][studio]") {

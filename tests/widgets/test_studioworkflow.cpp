@@ -27,6 +27,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDropEvent>
@@ -123,6 +124,7 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
     openDemo(window);
     qs::Document* document = window.document();
     qs::LayerTableModel* table = window.layersPanel()->tableModel();
+    QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::Fatal);
     const QString layer = QString::fromStdString(document->plan().layers[2].layer.nodeName);
 
     // The table shows the plan and where each scheme came from.
