@@ -28,12 +28,18 @@ bool isStatisticColumn(int column) {
 }
 
 bool isPlanColumn(int column) {
-    return (column >= LayerTableModel::WeightSchemeColumn && column <= LayerTableModel::ActivationsColumn) ||
+    return (column >= LayerTableModel::WeightSchemeColumn && column <= LayerTableModel::RangeMethodColumn) ||
            column == LayerTableModel::SourceColumn;
 }
 
 bool isNumberColumn(int column) {
     return column >= LayerTableModel::SqnrColumn && column <= LayerTableModel::SizeColumn;
+}
+
+const QStringList& rangeMethods() {
+    static const QStringList methods{QStringLiteral("mse"), QStringLiteral("percentile"),
+                                     QStringLiteral("entropy"), QStringLiteral("minmax")};
+    return methods;
 }
 
 const QList<SchemeKind>& weightKinds() {
@@ -199,6 +205,8 @@ Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const {
         return floatWeights ? flags : flags | Qt::ItemIsEditable;
     case SymmetricColumn:
         return floatWeights || plan->weights.kind != SchemeKind::Uniform ? flags : flags | Qt::ItemIsEditable;
+    case RangeMethodColumn:
+        return plan->activations.kind == SchemeKind::Float ? flags : flags | Qt::ItemIsEditable;
     case ActivationsColumn:
         return plan->activationSource == SchemeSource::Forced ||
                        plan->activationSource == SchemeSource::FloatOpTypes
@@ -245,6 +253,11 @@ QVariant LayerTableModel::planData(int row, int column) const {
     case ActivationsColumn:
         return plan->activations.kind == SchemeKind::Float ? tr("float")
                                                            : tr("%1-bit").arg(plan->activations.bits);
+    case RangeMethodColumn:
+        if (plan->activations.kind == SchemeKind::Float)
+            return none;
+        return plan->range.method == "percentile" ? tr("percentile %1").arg(plan->range.percentile)
+                                                  : QString::fromStdString(plan->range.method);
     case SourceColumn:
         return sourceText(plan->weightSource);
     default:
@@ -269,9 +282,15 @@ QVariant LayerTableModel::choices(int row, int column) const {
         return QStringList{tr("symmetric"), tr("asymmetric")};
     case ActivationsColumn:
         return QStringList{tr("8-bit"), tr("16-bit"), tr("float")};
+    case RangeMethodColumn:
+        return rangeMethods();
     default:
         return {};
     }
+}
+
+QString LayerTableModel::rangeMethodAt(int choice) {
+    return rangeMethods().value(choice, rangeMethods().front());
 }
 
 SchemeKind LayerTableModel::weightKindAt(int choice) {
@@ -417,6 +436,9 @@ QVariant LayerTableModel::editData(int row, int column) const {
         return plan->weights.rangeMode == RangeMode::Symmetric ? 0 : 1;
     case ActivationsColumn:
         return plan->activations.kind == SchemeKind::Float ? 2 : plan->activations.bits == 16 ? 1 : 0;
+    case RangeMethodColumn:
+        return int(
+            std::max<qsizetype>(0, rangeMethods().indexOf(QString::fromStdString(plan->range.method))));
     default:
         return displayData(row, column);
     }
@@ -484,6 +506,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Range");
     case ActivationsColumn:
         return tr("Activations");
+    case RangeMethodColumn:
+        return tr("Range method");
     case SourceColumn:
         return tr("Source");
     case SqnrColumn:

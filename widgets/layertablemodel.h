@@ -37,6 +37,7 @@ public:
         GranularityColumn,
         SymmetricColumn,
         ActivationsColumn,
+        RangeMethodColumn,
         SqnrColumn,
         SensitivityColumn,
         SizeColumn,
@@ -80,6 +81,8 @@ public:
     const LayerPlan* planAt(int row) const;
     /// The weight scheme offered at position `choice` of the WeightSchemeColumn choices.
     static SchemeKind weightKindAt(int choice);
+    /// The range method offered at position `choice` of the RangeMethodColumn choices ("mse", ...).
+    static QString rangeMethodAt(int choice);
 
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;

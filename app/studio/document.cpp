@@ -34,7 +34,8 @@ bool sameSchemes(const LayerPlan& a, const LayerPlan& b) {
     };
     return same(a.weights, b.weights) && same(a.activations, b.activations) &&
            a.weightSource == b.weightSource && a.activationSource == b.activationSource &&
-           a.outputActivation == b.outputActivation;
+           a.outputActivation == b.outputActivation && a.range == b.range &&
+           a.rangeOverridden == b.rangeOverridden;
 }
 
 /// The preprocessing a model's image input suggests (layout and size from its shape), for a config the user

@@ -123,8 +123,10 @@ void LayerHistograms::showActivations(const QString& nodeName) {
     if (plan->activations.kind == SchemeKind::Float)
         return;
     try {
-        const QuantizationGrid grid =
-            previewActivation(histogram, plan->activations, m_document->config().calibration, tensor);
+        CalibrationSettings settings = m_document->config().calibration;
+        settings.method = plan->range.method;
+        settings.percentile = plan->range.percentile;
+        const QuantizationGrid grid = previewActivation(histogram, plan->activations, settings, tensor);
         m_activations->setGrid(toViewGrid(grid, QString::fromStdString(grid.description)));
     } catch (const Error&) {
         m_activations->clearGrid();

@@ -60,8 +60,10 @@ LayerInspector::LayerInspector(Document* document, StrategyEditor* editor, QWidg
 
     m_rangeMethod = new QComboBox(this);
     m_rangeMethod->addItems({tr("MSE"), tr("Percentile"), tr("Entropy (KL)"), tr("Min-max")});
-    m_rangeMethod->setToolTip(tr("How every activation's clipping range is chosen from its calibration "
-                                 "histogram. Applies to all layers; no new calibration is needed."));
+    m_rangeMethod->setToolTip(
+        tr("How this layer's activation clipping range is chosen from its calibration "
+           "histogram; no new calibration is needed. Quantize → Default Range Method sets "
+           "it for every layer without its own."));
     m_percentile = new QDoubleSpinBox(this);
     m_percentile->setRange(50.0, 100.0);
     m_percentile->setDecimals(3);
@@ -132,27 +134,18 @@ void LayerInspector::emitWeightKind(int index) {
 }
 
 void LayerInspector::emitRangeMethod() {
-    if (m_updating)
+    if (m_updating || m_layers.isEmpty())
         return;
     const int index = std::clamp(m_rangeMethod->currentIndex(), 0, 3);
-    m_editor->setRangeMethod(QString::fromLatin1(kMethods[index]), m_percentile->value());
+    m_editor->setLayerRange(m_layers, QString::fromLatin1(kMethods[index]), m_percentile->value());
 }
 
 void LayerInspector::refresh() {
-    const QuantConfig& config = m_document->config();
-    {
-        const QSignalBlocker blockMethod(m_rangeMethod);
-        const QSignalBlocker blockPercentile(m_percentile);
-        for (int i = 0; i < 4; ++i)
-            if (config.calibration.method == kMethods[i])
-                m_rangeMethod->setCurrentIndex(i);
-        m_percentile->setValue(config.calibration.percentile);
-        m_percentile->setEnabled(config.calibration.method == "percentile");
-    }
     const LayerPlan* plan =
         m_layers.isEmpty() ? nullptr : m_document->plan().findLayer(m_layers.front().toStdString());
-    for (QWidget* control : std::initializer_list<QWidget*>{m_weightKind, m_bits, m_granularity, m_symmetric,
-                                                            m_activations, m_keepFloat})
+    for (QWidget* control :
+         std::initializer_list<QWidget*>{m_weightKind, m_bits, m_granularity, m_symmetric, m_activations,
+                                         m_keepFloat, m_rangeMethod, m_percentile})
         control->setEnabled(plan != nullptr);
     if (!plan) {
         m_title->setText(m_document->model() ? tr("Select a layer in the graph or the table.") : QString());
@@ -196,7 +189,20 @@ void LayerInspector::showPlan(const LayerPlan& plan) {
     m_keepFloat->setChecked(plan.weightSource == SchemeSource::FloatLayers || opTypeFloat);
     m_keepFloat->setEnabled(!opTypeFloat);
     m_weightKind->setEnabled(!opTypeFloat);
-    m_source->setText(tr("Scheme from: %1").arg(QString::fromStdString(schemeSourceName(plan.weightSource))));
+    const bool quantizedActivations = plan.activations.kind != SchemeKind::Float;
+    {
+        const QSignalBlocker blockMethod(m_rangeMethod);
+        const QSignalBlocker blockPercentile(m_percentile);
+        for (int i = 0; i < 4; ++i)
+            if (plan.range.method == kMethods[i])
+                m_rangeMethod->setCurrentIndex(i);
+        m_percentile->setValue(plan.range.percentile);
+        m_rangeMethod->setEnabled(quantizedActivations);
+        m_percentile->setEnabled(quantizedActivations && plan.range.method == "percentile");
+    }
+    m_source->setText(tr("Scheme from: %1%2")
+                          .arg(QString::fromStdString(schemeSourceName(plan.weightSource)),
+                               plan.rangeOverridden ? tr("; range method set for this layer") : QString()));
     m_updating = false;
 }
 

@@ -226,6 +226,16 @@ void MainWindow::createQuantizeMenu() {
         m_modelActions << presets->addAction(ApplyPresetCommand::presetName(preset), this,
                                              [this, preset] { m_strategy->applyPreset(preset); });
     menu->addSeparator();
+    QMenu* methods = menu->addMenu(tr("Default &Range Method"));
+    const std::pair<const char*, QString> rangeMethods[] = {{"mse", tr("MSE")},
+                                                            {"percentile", tr("Percentile")},
+                                                            {"entropy", tr("Entropy (KL)")},
+                                                            {"minmax", tr("Min-max")}};
+    for (const auto& [method, label] : rangeMethods)
+        m_modelActions << methods->addAction(label, this, [this, name = QString::fromLatin1(method)] {
+            m_strategy->setRangeMethod(name, m_document->config().calibration.percentile);
+        });
+    menu->addSeparator();
     m_modelActions << menu->addAction(tr("&Calibrate"), QKeySequence(Qt::Key_F5), m_jobs,
                                       &QuantizationJobs::calibrate);
     m_modelActions << menu->addAction(tr("&Evaluate"), QKeySequence(Qt::Key_F6), m_jobs,

@@ -2,6 +2,7 @@
 
 #include "commands/keepfloatcommand.h"
 #include "commands/replaceconfigcommand.h"
+#include "commands/setlayerrangecommand.h"
 #include "document.h"
 
 #include "util/error.h"
@@ -40,6 +41,13 @@ void StrategyEditor::editTableCell(const QStringList& layers, LayerTableModel::C
     case LayerTableModel::SymmetricColumn:
         setSchemeField(layers, TensorRole::Weight, SchemeField::Symmetric, value.toInt() == 0);
         break;
+    case LayerTableModel::RangeMethodColumn: {
+        const QString method = LayerTableModel::rangeMethodAt(value.toInt());
+        const LayerPlan* plan = m_document->plan().findLayer(layers.value(0).toStdString());
+        setLayerRange(layers, method,
+                      plan ? plan->range.percentile : m_document->config().calibration.percentile);
+        break;
+    }
     case LayerTableModel::ActivationsColumn:
         if (value.toInt() == 2) {
             setSchemeField(layers, TensorRole::Activation, SchemeField::Kind, int(SchemeKind::Float));
@@ -77,6 +85,11 @@ void StrategyEditor::setRangeMethod(const QString& method, double percentile) {
     config.calibration.percentile = percentile;
     push(new ReplaceConfigCommand(m_document, config, tr("Set range method %1").arg(method),
                                   onlyPercentile ? kPercentileMergeId : -1));
+}
+
+void StrategyEditor::setLayerRange(const QStringList& layers, const QString& method, double percentile) {
+    if (!layers.isEmpty())
+        push(new SetLayerRangeCommand(m_document, layers, RangeMethod{method.toStdString(), percentile}));
 }
 
 void StrategyEditor::setPreprocess(const PreprocessConfig& preprocess) {

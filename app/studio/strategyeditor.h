@@ -25,8 +25,11 @@ public:
     void setSchemeField(const QStringList& layers, TensorRole role, SchemeField field, const QVariant& value);
     void keepFloat(const QStringList& layers, bool keepFloat);
     void applyPreset(StrategyPreset preset);
-    /// The range method of every activation ("minmax", "percentile", "entropy", "mse").
+    /// The default range method of the activations ("minmax", "percentile", "entropy", "mse"); layers with
+    /// their own method keep it.
     void setRangeMethod(const QString& method, double percentile);
+    /// The range method of the activations of `layers`.
+    void setLayerRange(const QStringList& layers, const QString& method, double percentile);
     void setPreprocess(const PreprocessConfig& preprocess);
     /// Replaces the whole config with the JSON config file at `path` (one undo step).
     void loadConfigFile(const QString& path);

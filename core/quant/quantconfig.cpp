@@ -31,7 +31,8 @@ const std::vector<std::string> kPreprocessKeys = {
     "color", "resize", "resize_shorter", "interpolation", "center_crop", "scale", "mean", "std", "layout"};
 const std::vector<std::string> kCalibrationKeys = {"method", "percentile", "max_images", "batch_size"};
 const std::vector<std::string> kDefaultsKeys = {"weights", "activations"};
-const std::vector<std::string> kLayerKeys = {"weights", "activations"};
+const std::vector<std::string> kLayerKeys = {"weights", "activations", "calibration"};
+const std::vector<std::string> kLayerCalibrationKeys = {"method", "percentile"};
 const std::vector<std::string> kDefaultWeightKeys = {"scheme",    "bits",   "granularity",
                                                      "symmetric", "signed", "init"};
 const std::vector<std::string> kSchemeKeys = {"scheme", "bits", "granularity", "symmetric", "signed"};
@@ -412,6 +413,28 @@ void readDefaults(const Json& value, const ConfigReader& reader, QuantConfig& co
                                         config.activations, "defaults.activations", nullptr, reader);
 }
 
+/// layers.<name>.calibration: {"method", "percentile"}, each defaulting to the top-level calibration section.
+RangeMethod readLayerRange(const Json& value, const std::string& key, const CalibrationSettings& defaults,
+                           const ConfigReader& reader) {
+    reader.requireObject(value, key, kLayerCalibrationKeys);
+    RangeMethod range{defaults.method, defaults.percentile};
+    if (value.contains("method")) {
+        range.method = reader.string(value["method"], key + ".method");
+        const std::vector<std::string> names = rangeEstimatorNames();
+        if (std::find(names.begin(), names.end(), range.method) == names.end())
+            reader.fail(key + ".method", inQuotes(range.method) +
+                                             " is not a range method (minmax, percentile, "
+                                             "entropy, mse)");
+    }
+    if (value.contains("percentile")) {
+        range.percentile = reader.number(value["percentile"], key + ".percentile");
+        if (range.percentile <= 50.0 || range.percentile > 100.0)
+            reader.fail(key + ".percentile",
+                        value["percentile"].dump() + " is out of range (must be above 50 and at most 100)");
+    }
+    return range;
+}
+
 void readLayers(const Json& value, const ConfigReader& reader, QuantConfig& config) {
     if (!value.is_object())
         reader.fail("layers", "expected an object mapping node names to overrides");
@@ -427,6 +450,9 @@ void readLayers(const Json& value, const ConfigReader& reader, QuantConfig& conf
             layer.activations =
                 readScheme(item.value()["activations"], key + ".activations", TensorRole::Activation,
                            config.activations, "defaults.activations", nullptr, reader);
+        if (item.value().contains("calibration"))
+            layer.range =
+                readLayerRange(item.value()["calibration"], key + ".calibration", config.calibration, reader);
         config.layers.push_back(std::move(layer));
     }
 }
@@ -569,6 +595,11 @@ std::string quantConfigToJson(const QuantConfig& config) {
             entry["weights"] = schemeToJson(*layer.weights);
         if (layer.activations)
             entry["activations"] = schemeToJson(*layer.activations);
+        if (layer.range) {
+            entry["calibration"] = {{"method", layer.range->method}};
+            if (layer.range->method == "percentile")
+                entry["calibration"]["percentile"] = layer.range->percentile;
+        }
         layers[layer.nodeName] = entry;
     }
     json["layers"] = layers;

@@ -20,15 +20,26 @@ namespace qs {
 
 /// Which graph input the images feed, and the shape to use where the model leaves dims open.
 struct InputSpec {
-    std::string name;            ///< empty: the model's only float input
-    std::vector<int64_t> shape;  ///< full shape incl. batch, or empty to take the model's (dynamic dims from data)
+    std::string name; ///< empty: the model's only float input
+    std::vector<int64_t>
+        shape; ///< full shape incl. batch, or empty to take the model's (dynamic dims from data)
 };
 
 struct CalibrationSettings {
-    std::string method = "mse";      ///< "minmax" | "percentile" | "entropy" | "mse"
-    double percentile = 99.99;       ///< used by "percentile": kept fraction of |x|, in percent (50 < p <= 100)
-    size_t maxImages = 0;            ///< 0 = every image of the folder
-    size_t batchSize = 16;           ///< images per inference when the model's batch dimension is open
+    std::string method = "mse"; ///< "minmax" | "percentile" | "entropy" | "mse"
+    double percentile = 99.99;  ///< used by "percentile": kept fraction of |x|, in percent (50 < p <= 100)
+    size_t maxImages = 0;       ///< 0 = every image of the folder
+    size_t batchSize = 16;      ///< images per inference when the model's batch dimension is open
+};
+
+/// How an activation's range is picked from its calibration histogram.
+struct RangeMethod {
+    std::string method = "mse"; ///< "minmax" | "percentile" | "entropy" | "mse"
+    double percentile = 99.99;  ///< used by "percentile"
+    bool operator==(const RangeMethod& other) const {
+        return method == other.method && (method != "percentile" || percentile == other.percentile);
+    }
+    bool operator!=(const RangeMethod& other) const { return !(*this == other); }
 };
 
 /// A per-layer choice; unset fields inherit the defaults.
@@ -36,29 +47,33 @@ struct LayerOverride {
     std::string nodeName;
     std::optional<QuantScheme> weights;
     std::optional<QuantScheme> activations;
+    std::optional<RangeMethod>
+        range; ///< the range method of this layer's activations (layers.<name>.calibration)
 };
 
 struct QuantConfig {
     InputSpec input;
     PreprocessConfig preprocess;
-    std::string labelsFile;  ///< class names of the evaluation folder; empty = labels.txt in it, else folder names
+    std::string
+        labelsFile; ///< class names of the evaluation folder; empty = labels.txt in it, else folder names
     CalibrationSettings calibration;
 
     /// Defaults: int8 per-channel symmetric weights, uint8 per-tensor asymmetric activations.
-    QuantScheme weights{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric, Signedness::Signed};
+    QuantScheme weights{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric,
+                        Signedness::Signed};
     QuantScheme activations{SchemeKind::Uniform, 8, Granularity::PerTensor, RangeMode::Asymmetric,
                             Signedness::Unsigned};
     CodebookInit codebookInit = CodebookInit::Density;
 
-    std::vector<LayerOverride> layers;       ///< by node name, in file order
-    std::vector<std::string> floatOpTypes;   ///< op types whose layers stay float (weights and activations)
-    std::vector<std::string> floatLayers;    ///< node names that stay float
-    bool biasCorrection = true;              ///< empirical per-channel bias correction after weight quantization
-    bool quantizeOutputs = true;             ///< also quantize each quantized layer's output (after Relu/Clip)
+    std::vector<LayerOverride> layers;     ///< by node name, in file order
+    std::vector<std::string> floatOpTypes; ///< op types whose layers stay float (weights and activations)
+    std::vector<std::string> floatLayers;  ///< node names that stay float
+    bool biasCorrection = true;  ///< empirical per-channel bias correction after weight quantization
+    bool quantizeOutputs = true; ///< also quantize each quantized layer's output (after Relu/Clip)
 };
 
-/// Parses a config from JSON text. `sourceName` (usually the file path) starts every error message, which also
-/// names the key, e.g. "cfg.json: defaults.weights.bits: 20 is outside 2-16 for the uniform scheme".
+/// Parses a config from JSON text. `sourceName` (usually the file path) starts every error message, which
+/// also names the key, e.g. "cfg.json: defaults.weights.bits: 20 is outside 2-16 for the uniform scheme".
 /// Unknown keys are errors. Schemes are validated for their role (activations: uniform 8 or 16 bit only).
 QuantConfig parseQuantConfig(const std::string& jsonText, const std::string& sourceName);
 

@@ -104,7 +104,8 @@ QuantizedTensors quantizeTensors(const Graph& graph, const QuantPlan& plan,
     double done = 0.0;
     for (const ActivationPlan& activation : plan.activations) {
         reportProgress(progress, done++ / stepCount, "Computing activation ranges");
-        tensors.activations[activation.tensor] = activationParams(activation, plan.calibration, calibration);
+        tensors.activations[activation.tensor] =
+            activationParams(activation, plan.rangeSettings(activation), calibration);
     }
     for (const LayerPlan& layer : plan.layers) {
         reportProgress(progress, done++ / stepCount, "Quantizing weights");

@@ -107,6 +107,7 @@ private:
         plan.layer = layer;
         plan.weights = config_.weights;
         plan.activations = config_.activations;
+        plan.range = RangeMethod{config_.calibration.method, config_.calibration.percentile};
         for (const LayerOverride& entry : config_.layers) {
             if (entry.nodeName != layer.nodeName)
                 continue;
@@ -117,6 +118,10 @@ private:
             if (entry.activations) {
                 plan.activations = *entry.activations;
                 plan.activationSource = SchemeSource::Override;
+            }
+            if (entry.range) {
+                plan.range = *entry.range;
+                plan.rangeOverridden = true;
             }
         }
         const bool floatOpType = contains(config_.floatOpTypes, layer.opType);
@@ -146,9 +151,9 @@ private:
             if (config_.quantizeOutputs && integerWeight)
                 plan.outputActivation = outputTensor(node, layer);
             for (const std::string& tensor : plan.inputActivations)
-                request(tensor, plan.activations, layer.nodeName);
+                request(tensor, plan.activations, plan.range, layer.nodeName);
             if (!plan.outputActivation.empty())
-                request(plan.outputActivation, plan.activations, layer.nodeName);
+                request(plan.outputActivation, plan.activations, plan.range, layer.nodeName);
         }
         plan.quantizeBias = plan.weights.kind == SchemeKind::Uniform && plan.inputActivations.size() == 1 &&
                             !layer.biasName.empty() && graph_.consumerIndices(layer.biasName).size() == 1;
@@ -218,12 +223,14 @@ private:
         return graphOutputs_.count(tensor) ? std::string() : tensor;
     }
 
-    void request(const std::string& tensor, const QuantScheme& scheme, const std::string& layerName) {
+    void request(const std::string& tensor, const QuantScheme& scheme, const RangeMethod& range,
+                 const std::string& layerName) {
         auto it = requests_.find(tensor);
         if (it == requests_.end()) {
             ActivationPlan activation;
             activation.tensor = tensor;
             activation.scheme = scheme;
+            activation.range = range;
             activation.scheme.granularity = Granularity::PerTensor;
             activation.layers.push_back(layerName);
             requests_.emplace(tensor, std::move(activation));
@@ -280,6 +287,13 @@ const LayerPlan* QuantPlan::findLayer(const std::string& nodeName) const {
         if (plan.layer.nodeName == nodeName)
             return &plan;
     return nullptr;
+}
+
+CalibrationSettings QuantPlan::rangeSettings(const ActivationPlan& activation) const {
+    CalibrationSettings settings = calibration;
+    settings.method = activation.range.method;
+    settings.percentile = activation.range.percentile;
+    return settings;
 }
 
 const ActivationPlan* QuantPlan::findActivation(const std::string& tensor) const {

@@ -41,6 +41,8 @@ struct LayerPlan {
     QuantScheme activations; ///< kind Float: this layer's activations stay float
     SchemeSource weightSource = SchemeSource::Default;
     SchemeSource activationSource = SchemeSource::Default;
+    RangeMethod range;                         ///< how this layer's activation ranges are picked
+    bool rangeOverridden = false;              ///< set by layers.<name>.calibration
     std::vector<std::string> inputActivations; ///< quantized float inputs of the layer (no constants)
     std::string outputActivation;              ///< quantized output tensor, empty when none
     /// The bias is stored as int32 with scale = input scale * weight scale (per channel): weights uniform,
@@ -55,18 +57,21 @@ struct LayerPlan {
 struct ActivationPlan {
     std::string tensor;
     QuantScheme scheme;              ///< uniform, per tensor
+    RangeMethod range;               ///< of the first layer that asked for it
     std::vector<std::string> layers; ///< node names of the layers that asked for it
 };
 
 struct QuantPlan {
     std::vector<LayerPlan> layers;           ///< every quantizable layer, in node order, float ones included
     std::vector<ActivationPlan> activations; ///< unique tensors, in the order the graph produces them
-    CalibrationSettings calibration;
+    CalibrationSettings calibration;         ///< the defaults (each activation has its own range method)
     CodebookInit codebookInit = CodebookInit::Density;
     bool biasCorrection = true;
 
     const LayerPlan* findLayer(const std::string& nodeName) const;
     const ActivationPlan* findActivation(const std::string& tensor) const;
+    /// The calibration settings with `activation`'s range method, as range estimators take them.
+    CalibrationSettings rangeSettings(const ActivationPlan& activation) const;
 };
 
 /// Resolves `config` against `graph`. Throws qs::Error naming the config key when an override or float layer

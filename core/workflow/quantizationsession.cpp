@@ -19,13 +19,10 @@ SchemeKey keyOf(const QuantScheme& scheme) {
 }
 
 bool samePlan(const LayerPlan& a, const LayerPlan& b) {
+    const bool activationsQuantized = a.activations.kind != SchemeKind::Float;
     return keyOf(a.weights) == keyOf(b.weights) && keyOf(a.activations) == keyOf(b.activations) &&
            a.inputActivations == b.inputActivations && a.outputActivation == b.outputActivation &&
-           a.quantizeBias == b.quantizeBias;
-}
-
-bool sameRangeMethod(const CalibrationSettings& a, const CalibrationSettings& b) {
-    return a.method == b.method && (a.method != "percentile" || a.percentile == b.percentile);
+           a.quantizeBias == b.quantizeBias && (!activationsQuantized || a.range == b.range);
 }
 
 } // namespace
@@ -66,14 +63,12 @@ void QuantizationSession::setCancelFlag(std::shared_ptr<std::atomic_bool> flag) 
 
 std::vector<std::string> QuantizationSession::setConfig(const QuantConfig& config) {
     QuantPlan plan = buildQuantPlan(model_->graph, config);
-    const bool methodChanged = !sameRangeMethod(plan.calibration, plan_.calibration);
     const bool initChanged = plan.codebookInit != plan_.codebookInit;
     std::vector<std::string> changed;
     for (const LayerPlan& layer : plan.layers) {
         const LayerPlan* before = plan_.findLayer(layer.layer.nodeName);
-        const bool activationsChanged = methodChanged && layer.activations.kind != SchemeKind::Float;
         const bool codebookChanged = initChanged && layer.weights.kind == SchemeKind::Codebook;
-        if (!before || !samePlan(*before, layer) || activationsChanged || codebookChanged)
+        if (!before || !samePlan(*before, layer) || codebookChanged)
             changed.push_back(layer.layer.nodeName);
     }
     config_ = config;
@@ -171,8 +166,8 @@ QuantizeReport QuantizationSession::quantize(const ProgressCallback& progress) {
     std::map<std::string, ActivationEntry> newActivationKeys;
     for (const ActivationPlan& activation : plan_.activations) {
         reportProgress(report, done++ / steps, "Computing activation ranges");
-        const ActivationEntry key{keyOf(activation.scheme), plan_.calibration.method,
-                                  plan_.calibration.percentile};
+        const ActivationEntry key{keyOf(activation.scheme), activation.range.method,
+                                  activation.range.percentile};
         auto cached = activationCache_.find(activation.tensor);
         auto params = tensors_.activations.find(activation.tensor);
         if (cached != activationCache_.end() && cached->second == key &&
@@ -180,7 +175,7 @@ QuantizeReport QuantizationSession::quantize(const ProgressCallback& progress) {
             newActivations[activation.tensor] = params->second;
         } else {
             newActivations[activation.tensor] =
-                activationParams(activation, plan_.calibration, *calibration_);
+                activationParams(activation, plan_.rangeSettings(activation), *calibration_);
             changes.recomputedActivations.push_back(activation.tensor);
         }
         newActivationKeys.emplace(activation.tensor, key);

@@ -162,6 +162,19 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
     CHECK(scheme.data().toString() == "codebook");
     CHECK(window.histogramView()->plottedLevelCount() == 16);
 
+    SECTION("a layer's range method is edited in the table without recalibrating") {
+        const QModelIndex method = tableIndex(window, layer, qs::LayerTableModel::RangeMethodColumn);
+        CHECK(method.data().toString() == "mse");
+        REQUIRE(table->flags(method) & Qt::ItemIsEditable);
+        table->setData(method, 1); // percentile
+        const qs::LayerPlan* plan = document->plan().findLayer(layer.toStdString());
+        CHECK(plan->range.method == "percentile");
+        CHECK(plan->rangeOverridden);
+        CHECK(method.data().toString().startsWith("percentile"));
+        CHECK(document->plan().layers.front().range.method == "mse"); // other layers keep the default
+        document->undoStack()->undo();
+        CHECK(document->plan().findLayer(layer.toStdString())->range.method == "mse");
+    }
     SECTION("bit-width edits in the inspector merge into one undo step, invalid ones are not offered") {
         document->undoStack()
             ->undo(); // back to 8-bit codebook, so the next edit does not merge with the table's

@@ -88,6 +88,33 @@ TEST_CASE("The session calibrates every candidate tensor so that an edit needs n
         CHECK(second.requantizedLayers.empty());
         CHECK(second.recomputedActivations.size() == session.plan().activations.size());
     }
+    SECTION("a range method set for one layer recomputes only the activations that layer asked for") {
+        QuantConfig edited = session.config();
+        const std::string target = session.plan().layers[3].layer.nodeName; // the plan is rebuilt below
+        LayerOverride override;
+        override.nodeName = target;
+        override.range = RangeMethod{"percentile", 99.0};
+        edited.layers.push_back(override);
+        const std::vector<std::string> changed = session.setConfig(edited);
+        CHECK(changed == std::vector<std::string>{target});
+        const QuantizeReport second = session.quantize();
+        CHECK(second.requantizedLayers.empty());
+        REQUIRE(!second.recomputedActivations.empty());
+        for (const std::string& tensor : second.recomputedActivations) {
+            const ActivationPlan* activation = session.plan().findActivation(tensor);
+            REQUIRE(activation);
+            CHECK(activation->layers.front() == target);
+            CHECK(activation->range.method == "percentile");
+        }
+        // The config round-trips through its JSON form with the per-layer method.
+        const QuantConfig reread = parseQuantConfig(quantConfigToJson(edited), "roundtrip.json");
+        REQUIRE(reread.layers.size() == 1);
+        REQUIRE(reread.layers.front().range);
+        CHECK(*reread.layers.front().range == RangeMethod{"percentile", 99.0});
+        CHECK_THROWS_WITH(
+            parseQuantConfig(R"({"layers": {"x": {"calibration": {"method": "median"}}}})", "bad.json"),
+            Contains("bad.json") && Contains("layers.x.calibration.method"));
+    }
     SECTION("an invalid config is refused and the plan stays") {
         QuantConfig bad = session.config();
         LayerOverride override;
