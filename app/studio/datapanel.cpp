@@ -1,6 +1,7 @@
 #include "datapanel.h"
 
 #include "document.h"
+#include "droppedfiles.h"
 #include "preprocesseditor.h"
 #include "strategyeditor.h"
 #include "taskrunner.h"
@@ -31,15 +32,6 @@ namespace {
 constexpr int kThumbnailCount = 8;
 constexpr int kThumbnailPixels = 56;
 constexpr int kSkippedListed = 10;
-
-QString droppedFolder(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
-            return url.toLocalFile();
-    return {};
-}
 
 } // namespace
 

@@ -22,9 +22,11 @@ bool samePreprocess(const PreprocessConfig& a, const PreprocessConfig& b) {
 }
 
 bool sameDataSettings(const QuantConfig& a, const QuantConfig& b) {
-    return a.input.name == b.input.name && a.input.shape == b.input.shape && a.labelsFile == b.labelsFile &&
-           a.calibration.maxImages == b.calibration.maxImages &&
-           a.calibration.batchSize == b.calibration.batchSize && samePreprocess(a.preprocess, b.preprocess);
+    const DataSettings& x = a.data();
+    const DataSettings& y = b.data();
+    return x.input.name == y.input.name && x.input.shape == y.input.shape && x.labelsFile == y.labelsFile &&
+           samePreprocess(x.preprocess, y.preprocess) && a.calibration.maxImages == b.calibration.maxImages &&
+           a.calibration.batchSize == b.calibration.batchSize;
 }
 
 bool sameSchemes(const LayerPlan& a, const LayerPlan& b) {

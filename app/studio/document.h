@@ -86,6 +86,9 @@ public:
 
     // --- config and plan ---------------------------------------------------------------------------------
     const QuantConfig& config() const { return m_config; }
+    /// The two parts of the config: how data becomes tensors, and how the model is quantized.
+    const DataSettings& dataSettings() const { return m_config.data(); }
+    const QuantStrategy& strategy() const { return m_config.strategy(); }
     const QuantPlan& plan() const { return m_plan; }
     int revision() const { return m_revision; }
     /// The plan `config` would give for the open model; throws qs::Error naming the key or layer (commands

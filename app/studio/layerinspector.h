@@ -1,6 +1,6 @@
 #pragma once
 // The "Inspector" dock: the strategy of the selected layer(s) as a form — weight scheme, bits, granularity,
-// range mode, activation bits, keep float — plus the activation range method shared by every layer. Each
+// range mode, activation bits, keep float, and the range method of its activations. Each
 // change is one edit through the StrategyEditor (an undo command) and applies to every selected layer; the
 // form follows the document's plan, so undo shows in it at once. Combinations a layer does not allow are
 // disabled, with the reason in the tooltip.

@@ -3,6 +3,7 @@
 #include "commands/applypresetcommand.h"
 #include "datapanel.h"
 #include "document.h"
+#include "droppedfiles.h"
 #include "findbar.h"
 #include "layerhistograms.h"
 #include "layerinspector.h"
@@ -46,34 +47,6 @@
 namespace qs {
 
 namespace {
-
-QString droppedModelPath(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive))
-            return url.toLocalFile();
-    }
-    return {};
-}
-
-QString droppedFolder(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
-            return url.toLocalFile();
-    return {};
-}
-
-QString droppedConfig(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-            return url.toLocalFile();
-    return {};
-}
 
 QString percent(const std::optional<double>& fraction) {
     return fraction ? QString::number(100.0 * *fraction, 'f', 2) + QStringLiteral(" %") : QString();

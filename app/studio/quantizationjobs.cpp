@@ -75,22 +75,46 @@ bool QuantizationJobs::checkReady(bool needsCalibrationFolder, bool needsEvaluat
     return true;
 }
 
+QuantizationJobs::Inputs QuantizationJobs::snapshot() const {
+    Inputs inputs;
+    inputs.slot = m_document->sessionSlot();
+    inputs.config = m_document->config();
+    inputs.calibrationFolder = m_document->calibrationFolder().toStdString();
+    inputs.evaluationFolder = m_document->evaluationFolder().toStdString();
+    inputs.dataRevision = m_document->dataRevision();
+    inputs.revision = m_document->revision();
+    inputs.threads = m_threadCount;
+    return inputs;
+}
+
+std::shared_ptr<const CalibrationResult> QuantizationJobs::prepare(const Inputs& inputs, TaskContext& context,
+                                                                   const Stages& stages) {
+    QuantizationSession& session = sessionOf(*inputs.slot, inputs.threads, context);
+    session.setConfig(inputs.config);
+    if (!inputs.evaluationFolder.empty() && stages.checkEvaluationFolder)
+        session.checkDataFolder(inputs.evaluationFolder, false);
+    const ProgressCallback progress = context.progress();
+    std::shared_ptr<const CalibrationResult> calibration =
+        ensureCalibrated(*inputs.slot, session, inputs.calibrationFolder, inputs.dataRevision,
+                         stage(progress, 0.0, stages.calibrated));
+    session.quantize(stage(progress, stages.calibrated, stages.quantized));
+    if (inputs.config.biasCorrection && !session.biasesCorrected())
+        session.correctBiases(stage(progress, stages.quantized, stages.corrected));
+    return calibration;
+}
+
 int QuantizationJobs::calibrate() {
     if (!checkReady(true, false))
         return 0;
-    const std::shared_ptr<SessionSlot> slot = m_document->sessionSlot();
-    const QuantConfig config = m_document->config();
-    const std::string folder = m_document->calibrationFolder().toStdString();
-    const int dataRevision = m_document->dataRevision();
-    const int threads = m_threadCount;
+    const Inputs inputs = snapshot();
     Document* document = m_document;
     return m_runner->start(tr("Calibrating"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
-        QuantizationSession& session = sessionOf(*slot, threads, context);
-        session.setConfig(config);
-        session.calibrate(folder, CalibrationScope::EveryCandidate, context.progress());
-        slot->calibratedDataRevision = dataRevision;
+        QuantizationSession& session = sessionOf(*inputs.slot, inputs.threads, context);
+        session.setConfig(inputs.config);
+        session.calibrate(inputs.calibrationFolder, CalibrationScope::EveryCandidate, context.progress());
+        inputs.slot->calibratedDataRevision = inputs.dataRevision;
         std::shared_ptr<const CalibrationResult> calibration = session.calibration();
-        return TaskRunner::Apply([this, document, calibration, dataRevision] {
+        return TaskRunner::Apply([this, document, calibration, dataRevision = inputs.dataRevision] {
             if (!document->setCalibration(calibration, dataRevision))
                 emit message(tr("The data settings changed while calibrating; the calibration was dropped."));
         });
@@ -100,31 +124,20 @@ int QuantizationJobs::calibrate() {
 int QuantizationJobs::evaluate() {
     if (!checkReady(true, true))
         return 0;
-    const std::shared_ptr<SessionSlot> slot = m_document->sessionSlot();
-    const QuantConfig config = m_document->config();
-    const std::string calibrationFolder = m_document->calibrationFolder().toStdString();
-    const std::string evaluationFolder = m_document->evaluationFolder().toStdString();
-    const int dataRevision = m_document->dataRevision();
-    const int revision = m_document->revision();
-    const int threads = m_threadCount;
+    const Inputs inputs = snapshot();
     Document* document = m_document;
     return m_runner->start(tr("Evaluating"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
-        QuantizationSession& session = sessionOf(*slot, threads, context);
-        session.setConfig(config);
-        session.checkDataFolder(evaluationFolder, false);
-        const ProgressCallback progress = context.progress();
-        std::shared_ptr<const CalibrationResult> calibration =
-            ensureCalibrated(*slot, session, calibrationFolder, dataRevision, stage(progress, 0.0, 0.4));
-        session.quantize(stage(progress, 0.4, 0.45));
-        if (config.biasCorrection && !session.biasesCorrected())
-            session.correctBiases(stage(progress, 0.45, 0.6));
-        const EvaluationResult evaluation = session.evaluate(evaluationFolder, stage(progress, 0.6, 1.0));
+        const std::shared_ptr<const CalibrationResult> calibration =
+            prepare(inputs, context, Stages{0.4, 0.45, 0.6});
+        QuantizationSession& session = *inputs.slot->session;
+        const EvaluationResult evaluation =
+            session.evaluate(inputs.evaluationFolder, stage(context.progress(), 0.6, 1.0));
         const ModelSizes sizes = session.sizes();
         const QMap<QString, qint64> bytes = layerBytes(session);
         return TaskRunner::Apply([=] {
             if (calibration)
-                document->setCalibration(calibration, dataRevision);
-            if (!document->setEvaluation(evaluation, sizes, bytes, revision))
+                document->setCalibration(calibration, inputs.dataRevision);
+            if (!document->setEvaluation(evaluation, sizes, bytes, inputs.revision))
                 emit message(tr("The strategy changed while evaluating; those results were dropped. Evaluate "
                                 "again to measure the current strategy."));
         });
@@ -134,30 +147,17 @@ int QuantizationJobs::evaluate() {
 int QuantizationJobs::sensitivity(int maxImages) {
     if (!checkReady(true, true))
         return 0;
-    const std::shared_ptr<SessionSlot> slot = m_document->sessionSlot();
-    const QuantConfig config = m_document->config();
-    const std::string calibrationFolder = m_document->calibrationFolder().toStdString();
-    const std::string evaluationFolder = m_document->evaluationFolder().toStdString();
-    const int dataRevision = m_document->dataRevision();
-    const int revision = m_document->revision();
-    const int threads = m_threadCount;
+    const Inputs inputs = snapshot();
     Document* document = m_document;
     return m_runner->start(tr("Measuring sensitivity"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
-        QuantizationSession& session = sessionOf(*slot, threads, context);
-        session.setConfig(config);
-        session.checkDataFolder(evaluationFolder, false);
-        const ProgressCallback progress = context.progress();
-        std::shared_ptr<const CalibrationResult> calibration =
-            ensureCalibrated(*slot, session, calibrationFolder, dataRevision, stage(progress, 0.0, 0.3));
-        session.quantize(stage(progress, 0.3, 0.35));
-        if (config.biasCorrection && !session.biasesCorrected())
-            session.correctBiases(stage(progress, 0.35, 0.5));
-        const std::vector<LayerSensitivity> result =
-            session.sensitivity(evaluationFolder, size_t(maxImages), stage(progress, 0.5, 1.0));
+        const std::shared_ptr<const CalibrationResult> calibration =
+            prepare(inputs, context, Stages{0.3, 0.35, 0.5});
+        const std::vector<LayerSensitivity> result = inputs.slot->session->sensitivity(
+            inputs.evaluationFolder, size_t(maxImages), stage(context.progress(), 0.5, 1.0));
         return TaskRunner::Apply([=] {
             if (calibration)
-                document->setCalibration(calibration, dataRevision);
-            if (!document->setSensitivity(result, revision))
+                document->setCalibration(calibration, inputs.dataRevision);
+            if (!document->setSensitivity(result, inputs.revision))
                 emit message(
                     tr("The strategy changed while measuring sensitivity; those results were dropped."));
         });
@@ -171,13 +171,9 @@ int QuantizationJobs::exportModel(const QString& path, const QString& reportPath
         emit failed(tr("%1 is the open model; export to another file.").arg(path));
         return 0;
     }
-    const std::shared_ptr<SessionSlot> slot = m_document->sessionSlot();
-    const QuantConfig config = m_document->config();
-    const std::string calibrationFolder = m_document->calibrationFolder().toStdString();
+    const Inputs inputs = snapshot();
     const std::string outputPath = path.toStdString();
     const std::string modelPath = m_document->filePath().toStdString();
-    const int dataRevision = m_document->dataRevision();
-    const int threads = m_threadCount;
     Document* document = m_document;
     const std::optional<EvaluationResult> evaluation =
         m_document->evaluationIsCurrent() ? m_document->evaluation() : std::nullopt;
@@ -189,17 +185,13 @@ int QuantizationJobs::exportModel(const QString& path, const QString& reportPath
         return 0;
     }
     return m_runner->start(tr("Exporting"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
-        QuantizationSession& session = sessionOf(*slot, threads, context);
-        session.setConfig(config);
-        const ProgressCallback progress = context.progress();
-        std::shared_ptr<const CalibrationResult> calibration =
-            ensureCalibrated(*slot, session, calibrationFolder, dataRevision, stage(progress, 0.0, 0.5));
-        session.quantize(stage(progress, 0.5, 0.55));
-        if (config.biasCorrection && !session.biasesCorrected())
-            session.correctBiases(stage(progress, 0.55, 0.8));
+        const std::shared_ptr<const CalibrationResult> calibration =
+            prepare(inputs, context, Stages{0.5, 0.55, 0.8, false});
+        QuantizationSession& session = *inputs.slot->session;
         ExportOptions options;
         options.producerVersion = QCoreApplication::applicationVersion().toStdString();
-        const ExportResult result = session.exportModel(outputPath, options, stage(progress, 0.8, 1.0));
+        const ExportResult result =
+            session.exportModel(outputPath, options, stage(context.progress(), 0.8, 1.0));
         if (!report.empty()) {
             PipelineResult summary;
             summary.plan = session.plan();
@@ -217,7 +209,7 @@ int QuantizationJobs::exportModel(const QString& path, const QString& reportPath
         const QString writtenReport = QString::fromStdString(report);
         return TaskRunner::Apply([=] {
             if (calibration)
-                document->setCalibration(calibration, dataRevision);
+                document->setCalibration(calibration, inputs.dataRevision);
             document->setLastExportPath(writtenModel);
             emit exported(writtenModel, writtenPlan, writtenReport);
         });

@@ -6,13 +6,20 @@
 // fail (no folder, wrong input shape, preprocessing that does not fit) run first, on the worker, before any
 // inference.
 
+#include "quant/calibration.h"
+#include "quant/quantconfig.h"
+
 #include <QObject>
 #include <QString>
+#include <memory>
+#include <string>
 
 namespace qs {
 
 class Document;
+class TaskContext;
 class TaskRunner;
+struct SessionSlot;
 
 class QuantizationJobs : public QObject {
     Q_OBJECT
@@ -37,7 +44,30 @@ signals:
     void exported(const QString& modelPath, const QString& planPath, const QString& reportPath);
 
 private:
+    /// What a job needs from the document, copied when it starts (the worker never reads the document).
+    struct Inputs {
+        std::shared_ptr<SessionSlot> slot;
+        QuantConfig config;
+        std::string calibrationFolder;
+        std::string evaluationFolder;
+        int dataRevision = 0;
+        int revision = 0;
+        int threads = 0;
+    };
+    /// Where the shared steps end in a job's progress (fractions of the whole job).
+    struct Stages {
+        double calibrated = 0.4;
+        double quantized = 0.45;
+        double corrected = 0.6;
+        bool checkEvaluationFolder = true; ///< check the evaluation folder before any long work
+    };
+
     bool checkReady(bool needsCalibrationFolder, bool needsEvaluationFolder);
+    Inputs snapshot() const;
+    /// On the worker: brings the slot's session to quantized tensors with corrected biases, calibrating first
+    /// when the data changed. Returns the new calibration, or null when the session's one was still current.
+    static std::shared_ptr<const CalibrationResult> prepare(const Inputs& inputs, TaskContext& context,
+                                                            const Stages& stages);
 
     Document* m_document = nullptr;
     TaskRunner* m_runner = nullptr;

@@ -107,11 +107,11 @@ std::string planToJson(const Model& model, const QuantPlan& plan, const Quantize
 
     Json activations = Json::array();
     for (const ActivationPlan& activation : plan.activations) {
-        Json entry{{"tensor", activation.tensor},
-                   {"layers", activation.layers},
-                   {"range_method", activation.range.method}};
-        if (activation.range.method == "percentile")
-            entry["percentile"] = activation.range.percentile;
+        const CalibrationSettings range = plan.rangeSettings(activation);
+        Json entry{
+            {"tensor", activation.tensor}, {"layers", activation.layers}, {"range_method", range.method}};
+        if (range.method == "percentile")
+            entry["percentile"] = range.percentile;
         const auto params = tensors.activations.find(activation.tensor);
         if (params != tensors.activations.end() && !params->second.scales.empty()) {
             entry["scale"] = params->second.scales[0];

@@ -51,11 +51,18 @@ struct LayerOverride {
         range; ///< the range method of this layer's activations (layers.<name>.calibration)
 };
 
-struct QuantConfig {
+/// What the data is and how an image becomes the input tensor: the model input, the preprocessing and the
+/// labels of the evaluation folder. (The folders themselves are given per run: CLI arguments, the studio's
+/// Data dock.)
+struct DataSettings {
     InputSpec input;
     PreprocessConfig preprocess;
-    std::string
-        labelsFile; ///< class names of the evaluation folder; empty = labels.txt in it, else folder names
+    /// Class names of the evaluation folder; empty = labels.txt in it, else folder names.
+    std::string labelsFile;
+};
+
+/// How the model is quantized: calibration, default schemes, per-layer overrides, what stays float.
+struct QuantStrategy {
     CalibrationSettings calibration;
 
     /// Defaults: int8 per-channel symmetric weights, uint8 per-tensor asymmetric activations.
@@ -70,6 +77,14 @@ struct QuantConfig {
     std::vector<std::string> floatLayers;  ///< node names that stay float
     bool biasCorrection = true;  ///< empirical per-channel bias correction after weight quantization
     bool quantizeOutputs = true; ///< also quantize each quantized layer's output (after Relu/Clip)
+};
+
+/// One config file: the data settings and the strategy (the JSON format keeps both in one file).
+struct QuantConfig : DataSettings, QuantStrategy {
+    const DataSettings& data() const { return *this; }
+    DataSettings& data() { return *this; }
+    const QuantStrategy& strategy() const { return *this; }
+    QuantStrategy& strategy() { return *this; }
 };
 
 /// Parses a config from JSON text. `sourceName` (usually the file path) starts every error message, which

@@ -69,7 +69,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 /// Builds the plan one layer at a time, collecting the activation requests.
 class PlanBuilder {
 public:
-    PlanBuilder(const Graph& graph, const QuantConfig& config) : graph_(graph), config_(config) {
+    PlanBuilder(const Graph& graph, const QuantStrategy& config) : graph_(graph), config_(config) {
         for (const ValueInfo& output : graph.outputs)
             graphOutputs_.insert(output.name);
     }
@@ -151,9 +151,13 @@ private:
             if (config_.quantizeOutputs && integerWeight)
                 plan.outputActivation = outputTensor(node, layer);
             for (const std::string& tensor : plan.inputActivations)
-                request(tensor, plan.activations, plan.range, layer.nodeName);
+                request(tensor, plan.activations,
+                        plan.rangeOverridden ? std::optional<RangeMethod>(plan.range) : std::nullopt,
+                        layer.nodeName);
             if (!plan.outputActivation.empty())
-                request(plan.outputActivation, plan.activations, plan.range, layer.nodeName);
+                request(plan.outputActivation, plan.activations,
+                        plan.rangeOverridden ? std::optional<RangeMethod>(plan.range) : std::nullopt,
+                        layer.nodeName);
         }
         plan.quantizeBias = plan.weights.kind == SchemeKind::Uniform && plan.inputActivations.size() == 1 &&
                             !layer.biasName.empty() && graph_.consumerIndices(layer.biasName).size() == 1;
@@ -223,8 +227,8 @@ private:
         return graphOutputs_.count(tensor) ? std::string() : tensor;
     }
 
-    void request(const std::string& tensor, const QuantScheme& scheme, const RangeMethod& range,
-                 const std::string& layerName) {
+    void request(const std::string& tensor, const QuantScheme& scheme,
+                 const std::optional<RangeMethod>& range, const std::string& layerName) {
         auto it = requests_.find(tensor);
         if (it == requests_.end()) {
             ActivationPlan activation;
@@ -257,7 +261,7 @@ private:
     }
 
     const Graph& graph_;
-    const QuantConfig& config_;
+    const QuantStrategy& config_;
     std::set<std::string> graphOutputs_;
     std::map<std::string, std::pair<std::string, QuantScheme>>
         weightOwners_; ///< weight -> first layer, scheme
@@ -291,8 +295,10 @@ const LayerPlan* QuantPlan::findLayer(const std::string& nodeName) const {
 
 CalibrationSettings QuantPlan::rangeSettings(const ActivationPlan& activation) const {
     CalibrationSettings settings = calibration;
-    settings.method = activation.range.method;
-    settings.percentile = activation.range.percentile;
+    if (activation.range) {
+        settings.method = activation.range->method;
+        settings.percentile = activation.range->percentile;
+    }
     return settings;
 }
 
@@ -303,12 +309,12 @@ const ActivationPlan* QuantPlan::findActivation(const std::string& tensor) const
     return nullptr;
 }
 
-QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config) {
-    return PlanBuilder(graph, config).build();
+QuantPlan buildQuantPlan(const Graph& graph, const QuantStrategy& strategy) {
+    return PlanBuilder(graph, strategy).build();
 }
 
 std::vector<std::string> candidateActivationTensors(const Graph& graph) {
-    QuantConfig everything;
+    QuantStrategy everything;
     everything.weights =
         QuantScheme{SchemeKind::Uniform, 8, Granularity::PerTensor, RangeMode::Symmetric, Signedness::Signed};
     everything.quantizeOutputs = true;

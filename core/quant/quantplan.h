@@ -18,6 +18,7 @@
 #include "quant/quantconfig.h"
 #include "quant/quantscheme.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,9 @@ struct LayerPlan {
 struct ActivationPlan {
     std::string tensor;
     QuantScheme scheme;              ///< uniform, per tensor
-    RangeMethod range;               ///< of the first layer that asked for it
     std::vector<std::string> layers; ///< node names of the layers that asked for it
+    /// The range method of the first layer that asked for it, when that layer sets its own; else the plan's.
+    std::optional<RangeMethod> range;
 };
 
 struct QuantPlan {
@@ -76,7 +78,7 @@ struct QuantPlan {
 
 /// Resolves `config` against `graph`. Throws qs::Error naming the config key when an override or float layer
 /// names no quantizable layer of the graph, or when one weight is shared by layers given different schemes.
-QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config);
+QuantPlan buildQuantPlan(const Graph& graph, const QuantStrategy& strategy);
 
 /// Every activation tensor that some strategy could quantize in `graph`: the float data inputs and the
 /// (Relu/Clip extended) outputs of every layer, as the plan of an all-uniform-8-bit config would name them.

@@ -166,16 +166,15 @@ QuantizeReport QuantizationSession::quantize(const ProgressCallback& progress) {
     std::map<std::string, ActivationEntry> newActivationKeys;
     for (const ActivationPlan& activation : plan_.activations) {
         reportProgress(report, done++ / steps, "Computing activation ranges");
-        const ActivationEntry key{keyOf(activation.scheme), activation.range.method,
-                                  activation.range.percentile};
+        const CalibrationSettings range = plan_.rangeSettings(activation);
+        const ActivationEntry key{keyOf(activation.scheme), range.method, range.percentile};
         auto cached = activationCache_.find(activation.tensor);
         auto params = tensors_.activations.find(activation.tensor);
         if (cached != activationCache_.end() && cached->second == key &&
             params != tensors_.activations.end()) {
             newActivations[activation.tensor] = params->second;
         } else {
-            newActivations[activation.tensor] =
-                activationParams(activation, plan_.rangeSettings(activation), *calibration_);
+            newActivations[activation.tensor] = activationParams(activation, range, *calibration_);
             changes.recomputedActivations.push_back(activation.tensor);
         }
         newActivationKeys.emplace(activation.tensor, key);

@@ -104,7 +104,7 @@ TEST_CASE("The session calibrates every candidate tensor so that an edit needs n
             const ActivationPlan* activation = session.plan().findActivation(tensor);
             REQUIRE(activation);
             CHECK(activation->layers.front() == target);
-            CHECK(activation->range.method == "percentile");
+            CHECK(session.plan().rangeSettings(*activation).method == "percentile");
         }
         // The config round-trips through its JSON form with the per-layer method.
         const QuantConfig reread = parseQuantConfig(quantConfigToJson(edited), "roundtrip.json");
