@@ -4,11 +4,14 @@
 #include "histogramview.h"
 #include "layertablemodel.h"
 #include "quantgrid.h"
+#include "taskrunner.h"
 
 #include "util/error.h"
 #include "workflow/layerpreview.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
+#include <optional>
 
 namespace qs {
 
@@ -74,19 +77,41 @@ void LayerHistograms::showWeights(const QString& nodeName) {
     const LayerPlan* plan = m_document->plan().findLayer(nodeName.toStdString());
     if (!plan || plan->weights.kind == SchemeKind::Float || !m_document->model())
         return;
-    try {
-        QElapsedTimer clock;
-        clock.start();
-        const WeightPreview preview = previewLayerWeights(m_document->model()->graph, plan->layer,
-                                                          plan->weights, m_document->config().codebookInit);
-        m_lastPreviewMs = double(clock.nsecsElapsed()) / 1e6;
-        QString description = QString::fromStdString(preview.grid.description);
-        if (preview.grid.channel >= 0)
-            description += tr(", levels of channel %1 (the widest)").arg(preview.grid.channel);
-        m_weights->setGrid(toViewGrid(preview.grid, description));
-    } catch (const Error& error) {
+    // The preview quantizes the whole weight (up to a second for per-channel codebooks of millions of
+    // weights): it runs on the background lane and only the latest request is shown.
+    const int generation = ++m_previewGeneration;
+    const std::shared_ptr<const Model> model = m_document->model();
+    const QuantizableLayer layer = plan->layer;
+    const QuantScheme scheme = plan->weights;
+    const CodebookInit init = m_document->config().codebookInit;
+    QPointer<LayerHistograms> self(this);
+    m_document->tasks()->start(tr("Previewing %1").arg(nodeName), TaskRunner::Lane::Background,
+                               [=](TaskContext&) {
+                                   QElapsedTimer clock;
+                                   clock.start();
+                                   std::optional<QuantizationGrid> grid;
+                                   try {
+                                       grid = previewLayerWeights(model->graph, layer, scheme, init).grid;
+                                   } catch (const Error&) {
+                                   }
+                                   const double elapsedMs = double(clock.nsecsElapsed()) / 1e6;
+                                   return TaskRunner::Apply([self, generation, grid, elapsedMs] {
+                                       if (self && generation == self->m_previewGeneration)
+                                           self->showWeightGrid(grid, elapsedMs);
+                                   });
+                               });
+}
+
+void LayerHistograms::showWeightGrid(const std::optional<QuantizationGrid>& grid, double elapsedMs) {
+    m_lastPreviewMs = elapsedMs;
+    if (!grid || !m_weights->hasWeights()) {
         m_weights->clearGrid();
+        return;
     }
+    QString description = QString::fromStdString(grid->description);
+    if (grid->channel >= 0)
+        description += tr(", levels of channel %1 (the widest)").arg(grid->channel);
+    m_weights->setGrid(toViewGrid(*grid, description));
 }
 
 void LayerHistograms::showActivations(const QString& nodeName) {

@@ -69,6 +69,7 @@ LayerInspector::LayerInspector(Document* document, StrategyEditor* editor, QWidg
     m_percentile->setDecimals(3);
     m_percentile->setSingleStep(0.01);
     m_percentile->setSuffix(QStringLiteral(" %"));
+    m_percentile->setValue(CalibrationSettings().percentile);
     m_percentile->setToolTip(tr("Share of |x| kept inside the range by the percentile method."));
 
     auto* weights = new QGroupBox(tr("Weights"), this);

@@ -234,21 +234,25 @@ void MainWindow::createHelpMenu() {
 }
 
 void MainWindow::connectTasks() {
-    connect(m_tasks, &TaskRunner::jobStarted, this,
-            [this](int, const QString& title) { m_progress->begin(title); });
+    connect(m_tasks, &TaskRunner::jobStarted, this, [this](int, const QString& title, TaskRunner::Lane lane) {
+        if (lane == TaskRunner::Lane::Engine) // light background work does not take the status bar
+            m_progress->begin(title);
+    });
     connect(m_tasks, &TaskRunner::jobProgress, this,
-            [this](int, double fraction, const QString& stage, qint64 elapsedMs, qint64 remainingMs) {
+            [this](int id, double fraction, const QString& stage, qint64 elapsedMs, qint64 remainingMs) {
+                if (id != m_tasks->currentEngineJob())
+                    return;
                 m_progress->setProgress(fraction, stage);
                 m_progress->setTimes(elapsedMs, remainingMs);
             });
     auto finished = [this] {
-        if (!m_tasks->isBusy() && !m_document->isLoading())
+        if (m_tasks->currentEngineJob() == 0)
             m_progress->end();
     };
     connect(m_tasks, &TaskRunner::jobFinished, this,
-            [this, finished](int, const QString& title, qint64 elapsedMs, TaskRunner::Lane lane) {
+            [this, finished](int id, const QString& title, qint64 elapsedMs, TaskRunner::Lane lane) {
                 finished();
-                if (lane == TaskRunner::Lane::Engine)
+                if (lane == TaskRunner::Lane::Engine && id != m_document->loadTask()->lastJob())
                     m_messageLog->addMessage(
                         MessageLevel::Info,
                         tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
@@ -492,7 +496,7 @@ void MainWindow::onLoadStarted(const QString& path) {
 }
 
 void MainWindow::onModelChanged() {
-    if (!m_tasks->isBusy())
+    if (m_tasks->currentEngineJob() == 0)
         m_progress->end();
     statusBar()->clearMessage();
     std::shared_ptr<const Model> model = m_document->model();

@@ -147,7 +147,9 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
     table->setData(tableIndex(window, layer, qs::LayerTableModel::BitsColumn), 4);
     CHECK(document->undoStack()->count() == undoBefore + 2);
     CHECK(document->plan().findLayer(layer.toStdString())->weights.bits == 4);
-    // The weight histogram shows the codebook's 2^bits levels at once, without calibrating.
+    // The weight histogram shows the codebook's 2^bits levels as soon as the preview is done, without
+    // calibrating.
+    window.taskRunner()->waitForIdle();
     CHECK(window.histogramView()->hasGrid());
     CHECK(window.histogramView()->plottedLevelCount() == 16);
     CHECK(window.histogramView()->gridText().contains("SQNR"));
@@ -156,10 +158,12 @@ TEST_CASE("The studio does the whole quantization job in the window", "[widgets]
     document->undoStack()->undo();
     CHECK(document->plan().findLayer(layer.toStdString())->weights.kind == qs::SchemeKind::Uniform);
     CHECK(scheme.data().toString() == "uniform");
+    window.taskRunner()->waitForIdle();
     CHECK(window.histogramView()->plottedLevelCount() == 256);
     document->undoStack()->redo();
     document->undoStack()->redo();
     CHECK(scheme.data().toString() == "codebook");
+    window.taskRunner()->waitForIdle();
     CHECK(window.histogramView()->plottedLevelCount() == 16);
 
     SECTION("a layer's range method is edited in the table without recalibrating") {

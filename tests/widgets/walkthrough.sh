@@ -32,7 +32,7 @@ click 226 146 0.7          # Scheme combo
 click 165 191 0.8          # Codebook
 for i in 1 2 3 4; do click 351 181 0.4; done
 shot 03-three-layers-codebook4
-click 109 8 0.6; click 132 121 1.5   # Quantize > Evaluate
+click 109 8 0.6; click 132 145 1.5   # Quantize > Evaluate
 shot 04-evaluating
 sleep 12
 shot 05-evaluated
