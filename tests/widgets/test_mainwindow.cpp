@@ -7,6 +7,7 @@
 #include "messagelog.h"
 #include "modelloadtask.h"
 #include "recentfiles.h"
+#include "testsettings.h"
 #include "tinymodel.h"
 
 #include "fixtures/modelbuilder.h"
@@ -31,24 +32,7 @@ using qs::MainWindow;
 
 namespace {
 
-/// Keeps the tests' settings (recent files, window state) away from the user's and from other test processes
-/// running in parallel; removes the settings file afterwards.
-class TestSettings {
-public:
-    TestSettings() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantscopeTests"));
-        QCoreApplication::setApplicationName(
-            QStringLiteral("studio-%1").arg(QCoreApplication::applicationPid()));
-        QSettings().clear();
-    }
-    ~TestSettings() {
-        QSettings settings;
-        settings.clear();
-        settings.sync();
-        QFile::remove(settings.fileName());
-    }
-};
+using TestSettings = qs::test::IsolatedSettings;
 
 void selectTableRowOf(MainWindow& window, const QString& nodeName) {
     qs::LayersPanel* panel = window.layersPanel();
@@ -188,7 +172,11 @@ TEST_CASE("Dropping an .onnx file on the main window opens it", "[widgets][studi
     CHECK_FALSE(refused.isAccepted());
 }
 
-TEST_CASE("A load cancelled after the file was read still delivers no model", "[widgets][studio]") {
+namespace {
+
+/// Opens a small model, cancels the load after `delayMs` (the worker may have read the file by then) and
+/// checks that no model was delivered.
+void checkCancelledLoad(int delayMs) {
     const TestSettings settings;
     qs::test::TempDir dir;
     const QString path = QString::fromStdString(dir.file("small_cnn.onnx"));
@@ -198,29 +186,23 @@ TEST_CASE("A load cancelled after the file was read still delivers no model", "[
     QSignalSpy cancelled(&document, &qs::Document::loadCancelled);
     QSignalSpy changed(&document, &qs::Document::modelChanged);
     document.open(path);
-    // The worker reads the tiny file long before this thread handles its result: the cancel lands in between.
-    QThread::msleep(500);
-    document.loadTask()->cancel();
-    document.loadTask()->waitForFinished();
-    CHECK(cancelled.count() == 1);
-    CHECK(changed.count() == 0);
-    CHECK(document.model() == nullptr);
-}
-
-TEST_CASE("Cancelling a load leaves the document empty", "[widgets][studio]") {
-    const TestSettings settings;
-    qs::test::TempDir dir;
-    const QString path = QString::fromStdString(dir.file("small_cnn.onnx"));
-    qs::test::makeSmallCnn(path.toStdString());
-
-    qs::Document document;
-    QSignalSpy cancelled(&document, &qs::Document::loadCancelled);
-    QSignalSpy changed(&document, &qs::Document::modelChanged);
-    document.open(path);
+    if (delayMs > 0)
+        QThread::msleep(static_cast<unsigned long>(delayMs));
     document.loadTask()->cancel();
     document.loadTask()->waitForFinished();
     CHECK(cancelled.count() == 1);
     CHECK(changed.count() == 0);
     CHECK(document.model() == nullptr);
     CHECK_FALSE(document.isLoading());
+}
+
+} // namespace
+
+TEST_CASE("A load cancelled after the file was read still delivers no model", "[widgets][studio]") {
+    // The worker reads the tiny file long before this thread handles its result: the cancel lands in between.
+    checkCancelledLoad(500);
+}
+
+TEST_CASE("Cancelling a load leaves the document empty", "[widgets][studio]") {
+    checkCancelledLoad(0);
 }

@@ -16,6 +16,7 @@
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
 #include "tensorpreview.h"
+#include "testsettings.h"
 
 #include "data/batchloader.h"
 #include "data/imagefolder.h"
@@ -55,22 +56,10 @@ QString demoPath(const char* relative) {
     return QString::fromUtf8(QS_SOURCE_DIR) + QStringLiteral("/resources/") + QString::fromUtf8(relative);
 }
 
-/// Keeps the tests' settings away from the user's (see test_mainwindow.cpp).
-class IsolatedSettings {
+/// Settings isolated from the user's and from parallel test processes.
+class IsolatedSettings : public qs::test::IsolatedSettings {
 public:
-    IsolatedSettings() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QuantscopeTests"));
-        QCoreApplication::setApplicationName(
-            QStringLiteral("workflow-%1").arg(QCoreApplication::applicationPid()));
-        QSettings().clear();
-    }
-    ~IsolatedSettings() {
-        QSettings settings;
-        settings.clear();
-        settings.sync();
-        QFile::remove(settings.fileName());
-    }
+    IsolatedSettings() : qs::test::IsolatedSettings(QStringLiteral("workflow")) {}
 };
 
 void openDemo(MainWindow& window) {
