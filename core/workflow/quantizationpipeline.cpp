@@ -54,15 +54,15 @@ PipelineResult runQuantizationPipeline(const PipelineRequest& request, const Pro
     result.outputName = comparedOutput(model->graph);
     QuantizationSession session(model, SessionOptions{request.threadCount, request.inputShapes});
     session.setConfig(config);
-    // Every folder is checked before the long work starts.
-    const DataSetSummary calibrationSet = session.checkDataFolder(request.calibrationFolder, true);
+    // The evaluation folder is checked before calibration starts; calibrate() checks its own folder before any
+    // inference.
     if (evaluate)
         session.checkDataFolder(request.evaluationFolder, false);
 
     Clock::time_point stageStart = Clock::now();
     result.calibration = session.calibrate(request.calibrationFolder, CalibrationScope::PlannedOnly,
                                            stageProgress(progress, 0.0, calibrationEnd));
-    result.calibrationScanSkipped = calibrationSet.skipped.size();
+    result.calibrationScanSkipped = session.calibrationSet().skipped.size();
     result.batchSize = session.batchSize();
     result.timings.calibration = secondsSince(stageStart);
 
