@@ -20,9 +20,47 @@ TensorHistogram::TensorHistogram(size_t binCount) : counts_(binCount, 0.0) {
         throw Error("a tensor histogram needs at least 2048 bins, got " + std::to_string(binCount));
 }
 
+TensorHistogram::State TensorHistogram::state() const {
+    return State{lower_, binWidth_, counts_, totalCount_, nonFiniteCount_, min_, max_};
+}
+
+TensorHistogram TensorHistogram::fromState(State state) {
+    TensorHistogram histogram(std::max<size_t>(state.counts.size(), 2048));
+    if (state.counts.size() < 2048)
+        throw Error("a saved histogram has " + std::to_string(state.counts.size()) +
+                    " bins, needs at least 2048");
+    double sum = 0.0;
+    for (double count : state.counts) {
+        if (!std::isfinite(count) || count < 0.0)
+            throw Error("a saved histogram has a negative or non-finite count");
+        sum += count;
+    }
+    if (state.totalCount > 0) {
+        const double upper = state.lowerEdge + state.binWidth * static_cast<double>(state.counts.size());
+        if (!std::isfinite(state.lowerEdge) || !std::isfinite(state.binWidth) || state.binWidth <= 0.0 ||
+            !std::isfinite(upper))
+            throw Error("a saved histogram has an invalid bin range");
+        const double slack = state.binWidth;
+        if (!(state.minValue <= state.maxValue) || state.minValue < state.lowerEdge - slack ||
+            state.maxValue > upper + slack)
+            throw Error("a saved histogram's minimum and maximum lie outside its bins");
+        if (std::fabs(sum - static_cast<double>(state.totalCount)) > 1e-6 * std::max(1.0, sum) + 0.5)
+            throw Error("a saved histogram's counts do not add up to its total");
+    }
+    histogram.counts_ = std::move(state.counts);
+    histogram.lower_ = state.lowerEdge;
+    histogram.binWidth_ = state.binWidth;
+    histogram.totalCount_ = state.totalCount;
+    histogram.nonFiniteCount_ = state.nonFiniteCount;
+    histogram.min_ = state.minValue;
+    histogram.max_ = state.maxValue;
+    return histogram;
+}
+
 void TensorHistogram::start(float min, float max) {
     const double span = static_cast<double>(max) - static_cast<double>(min);
-    const double magnitude = std::max(std::fabs(static_cast<double>(min)), std::fabs(static_cast<double>(max)));
+    const double magnitude =
+        std::max(std::fabs(static_cast<double>(min)), std::fabs(static_cast<double>(max)));
     const double minimumSpan = std::max(magnitude * 1e-6, 1e-30);
     const double width = std::max(span, minimumSpan) / static_cast<double>(counts_.size());
     lower_ = span > 0.0 ? static_cast<double>(min) : static_cast<double>(min) - 0.5 * minimumSpan;
@@ -33,7 +71,8 @@ void TensorHistogram::growToCover(float min, float max) {
     const double bins = static_cast<double>(counts_.size());
     const double upper = upperEdge();
     const double missingBelow = std::max(0.0, std::ceil((lower_ - static_cast<double>(min)) / binWidth_));
-    const double missingAbove = std::max(0.0, std::ceil((static_cast<double>(max) - upper) / binWidth_) + 1.0);
+    const double missingAbove =
+        std::max(0.0, std::ceil((static_cast<double>(max) - upper) / binWidth_) + 1.0);
     if (missingBelow == 0.0 && static_cast<double>(max) < upper)
         return;
     const double needed = bins + missingBelow + missingAbove;
@@ -62,8 +101,9 @@ size_t TensorHistogram::binOf(float value) const {
 
 namespace {
 
-/// Minimum and maximum of `count` values, and whether any is NaN or infinite (then the extremes are not used). NaN
-/// compares false and so never becomes an extreme; x - x is 0 for every finite x and NaN otherwise.
+/// Minimum and maximum of `count` values, and whether any is NaN or infinite (then the extremes are not
+/// used). NaN compares false and so never becomes an extreme; x - x is 0 for every finite x and NaN
+/// otherwise.
 void scanExtremes(const float* data, size_t count, float& min, float& max, bool& nonFinite) {
     constexpr size_t lanes = 16;
     float low[lanes];
@@ -116,7 +156,8 @@ void scanExtremes(const float* data, size_t count, float& min, float& max, bool&
     nonFinite = probeSum != 0.0f;
 }
 
-/// indices[i] = binOf(values[i]) for finite values, in a loop that vectorizes (with AVX2 where the CPU has it).
+/// indices[i] = binOf(values[i]) for finite values, in a loop that vectorizes (with AVX2 where the CPU has
+/// it).
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target_clones("avx2", "default")))
 #endif
@@ -130,9 +171,9 @@ void binIndices(const float* values, size_t count, double lower, double width, d
 }
 
 /// Adds one to the bin of each of `count` finite values inside [lower, lower + width * bins.size()), with the
-/// arithmetic of TensorHistogram::binOf. Bin indices are computed a block at a time in a loop that vectorizes, then
-/// counted into four interleaved integer histograms so that runs of equal values (the zeros after a ReLU) do not
-/// serialize on one counter.
+/// arithmetic of TensorHistogram::binOf. Bin indices are computed a block at a time in a loop that
+/// vectorizes, then counted into four interleaved integer histograms so that runs of equal values (the zeros
+/// after a ReLU) do not serialize on one counter.
 void binFiniteValues(const float* data, size_t count, double lower, double width, std::vector<double>& bins) {
     constexpr size_t ways = 4;
     constexpr size_t block = 2048;
@@ -177,7 +218,8 @@ int histogramThreads(size_t count) {
 }
 
 /// scanExtremes over `threads` slices; min, max and the non-finite flag do not depend on the split.
-void scanExtremesParallel(const float* data, size_t count, int threads, float& min, float& max, bool& nonFinite) {
+void scanExtremesParallel(const float* data, size_t count, int threads, float& min, float& max,
+                          bool& nonFinite) {
     if (threads <= 1) {
         scanExtremes(data, count, min, max, nonFinite);
         return;
@@ -199,8 +241,8 @@ void scanExtremesParallel(const float* data, size_t count, int threads, float& m
     nonFinite = std::any_of(flags.begin(), flags.end(), [](char flag) { return flag != 0; });
 }
 
-/// binFiniteValues over `threads` slices into private bins, then summed: counts are whole numbers held exactly in
-/// doubles, so the result equals the one-thread result.
+/// binFiniteValues over `threads` slices into private bins, then summed: counts are whole numbers held
+/// exactly in doubles, so the result equals the one-thread result.
 void binFiniteValuesParallel(const float* data, size_t count, int threads, double lower, double width,
                              std::vector<double>& bins) {
     if (threads <= 1) {
@@ -254,7 +296,8 @@ void TensorHistogram::add(const float* data, size_t count) {
         min_ = std::min(min_, batchMin);
         max_ = std::max(max_, batchMax);
     }
-    // Small batches (and any with NaN or inf) go straight into the bins; the block-wise path pays off above that.
+    // Small batches (and any with NaN or inf) go straight into the bins; the block-wise path pays off above
+    // that.
     constexpr size_t directLimit = 8192;
     if (nonFinite > 0 || count < directLimit) {
         for (size_t i = 0; i < count; ++i)
@@ -282,15 +325,17 @@ void TensorHistogram::merge(const TensorHistogram& other) {
     for (size_t bin = 0; bin < other.counts_.size(); ++bin) {
         if (other.counts_[bin] == 0.0)
             continue;
-        const double from = std::clamp((other.lower_ + bin * other.binWidth_ - lower_) / binWidth_, 0.0, last);
-        const double to = std::clamp((other.lower_ + (bin + 1) * other.binWidth_ - lower_) / binWidth_, 0.0, last);
+        const double from =
+            std::clamp((other.lower_ + bin * other.binWidth_ - lower_) / binWidth_, 0.0, last);
+        const double to =
+            std::clamp((other.lower_ + (bin + 1) * other.binWidth_ - lower_) / binWidth_, 0.0, last);
         if (to - from <= 0.0) {
             counts_[static_cast<size_t>(std::min(from, last - 1.0))] += other.counts_[bin];
             continue;
         }
         const double density = other.counts_[bin] / (to - from);
-        for (auto target = static_cast<size_t>(from); static_cast<double>(target) < to && target < counts_.size();
-             ++target) {
+        for (auto target = static_cast<size_t>(from);
+             static_cast<double>(target) < to && target < counts_.size(); ++target) {
             const double overlap = std::min(to, target + 1.0) - std::max(from, static_cast<double>(target));
             counts_[target] += density * overlap;
         }

@@ -1,7 +1,7 @@
 #pragma once
-// A streaming histogram of the values a tensor takes over a calibration run. Batches are added one by one; when a
-// batch falls outside the current range the bin width grows by a power of two and old bins merge whole into new
-// ones, so counts are never smeared and the total count, minimum and maximum stay exact.
+// A streaming histogram of the values a tensor takes over a calibration run. Batches are added one by one;
+// when a batch falls outside the current range the bin width grows by a power of two and old bins merge whole
+// into new ones, so counts are never smeared and the total count, minimum and maximum stay exact.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +11,24 @@ namespace qs {
 
 class TensorHistogram {
 public:
-    /// `binCount` must be at least 2048 (throws qs::Error otherwise) so that range estimators have enough resolution.
+    /// `binCount` must be at least 2048 (throws qs::Error otherwise) so that range estimators have enough
+    /// resolution.
     explicit TensorHistogram(size_t binCount = 2048);
+
+    /// Everything a histogram holds, e.g. to save it with a project and restore it without a new calibration.
+    struct State {
+        double lowerEdge = 0.0;
+        double binWidth = 0.0;
+        std::vector<double> counts;
+        uint64_t totalCount = 0;
+        uint64_t nonFiniteCount = 0;
+        float minValue = 0.0f;
+        float maxValue = 0.0f;
+    };
+    State state() const;
+    /// Rebuilds a histogram from state(); throws qs::Error when the state is inconsistent (too few bins,
+    /// a non-positive or non-finite bin width, negative or non-finite counts, extremes outside the bins).
+    static TensorHistogram fromState(State state);
 
     /// Adds `count` values. NaN and inf are not binned; they are counted in nonFiniteCount().
     void add(const float* data, size_t count);
@@ -38,7 +54,8 @@ public:
     /// Estimated number of values <= x (linear inside a bin).
     double countBelow(double x) const;
 
-    /// Value below which `fraction` (0..1) of the values lie, interpolated inside bins and clamped to [min, max].
+    /// Value below which `fraction` (0..1) of the values lie, interpolated inside bins and clamped to [min,
+    /// max].
     double quantile(double fraction) const;
 
 private:
