@@ -5,7 +5,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps configure build test test-asan demo bench bench-quant format clean
+.PHONY: all deps configure build test test-asan package test-package demo bench bench-quant format clean
 
 all: build
 
@@ -28,6 +28,12 @@ test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DQS_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 ctest $(CTEST_FLAGS)
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+test-package: build
+	@bash packaging/test-package.sh $(BUILD_DIR)
 
 demo: build
 	@bash packaging/run-demo.sh $(BUILD_DIR)

@@ -2,9 +2,11 @@
 
 #include "graphnodestyle.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+#include <QWidget>
 #include <cmath>
 
 namespace qs {
@@ -14,7 +16,9 @@ constexpr double arrowLength = 7.0;
 constexpr double arrowHalfWidth = 3.5;
 constexpr double hoverWidth = 8.0;
 
-QPointF toPoint(const LayoutPoint& p) { return QPointF(p.x, p.y); }
+QPointF toPoint(const LayoutPoint& p) {
+    return QPointF(p.x, p.y);
+}
 
 } // namespace
 
@@ -39,7 +43,9 @@ GraphEdgeItem::GraphEdgeItem(int edgeIndex, const std::vector<LayoutPoint>& poin
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-2.0, -2.0, 2.0, 2.0);
 }
 
-QRectF GraphEdgeItem::boundingRect() const { return m_bounds; }
+QRectF GraphEdgeItem::boundingRect() const {
+    return m_bounds;
+}
 
 QPainterPath GraphEdgeItem::shape() const {
     if (m_shape.isEmpty() && !m_path.isEmpty()) {
@@ -61,7 +67,10 @@ void GraphEdgeItem::setHighlighted(bool highlighted) {
 
 void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
     const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    QColor color = m_highlighted ? GraphNodeStyle::selectionColor() : GraphNodeStyle::edgeColor();
+    QColor color = m_highlighted ? GraphNodeStyle::selectionColor()
+                                 : GraphNodeStyle::edgeColor(widget    ? widget->palette()
+                                                             : scene() ? scene()->palette()
+                                                                       : QPalette());
     if (!m_highlighted && lod < 0.05)
         color.setAlpha(90);
     painter->setRenderHint(QPainter::Antialiasing, lod >= 0.3);

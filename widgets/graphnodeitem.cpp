@@ -1,8 +1,10 @@
 #include "graphnodeitem.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QWidget>
 
 namespace qs {
 namespace {
@@ -17,9 +19,11 @@ GraphNodeItem::GraphNodeItem(const GraphSceneNode& node, int boxIndex, const Lay
     : m_style(style), m_kind(node.kind), m_boxIndex(boxIndex),
       m_rect(-0.5 * size.width, -0.5 * size.height, size.width, size.height),
       m_color(GraphNodeStyle::categoryColor(node.category)), m_title(QString::fromStdString(node.title)),
-      m_name(QString::fromStdString(node.kind == GraphSceneNode::Kind::Operator ? node.subtitle : node.title)) {
+      m_name(
+          QString::fromStdString(node.kind == GraphSceneNode::Kind::Operator ? node.subtitle : node.title)) {
     for (const auto& row : node.weightRows)
-        m_rows << QString::fromStdString(row.first) + QStringLiteral("  ") + QString::fromStdString(row.second);
+        m_rows << QString::fromStdString(row.first) + QStringLiteral("  ") +
+                      QString::fromStdString(row.second);
     if (node.hiddenWeightRows > 0)
         m_rows << QObject::tr("+%n more", nullptr, node.hiddenWeightRows);
     setZValue(1.0);
@@ -27,7 +31,9 @@ GraphNodeItem::GraphNodeItem(const GraphSceneNode& node, int boxIndex, const Lay
         setFlag(ItemIsSelectable);
 }
 
-QRectF GraphNodeItem::boundingRect() const { return m_rect.adjusted(-2.0, -2.0, 2.0, 2.0); }
+QRectF GraphNodeItem::boundingRect() const {
+    return m_rect.adjusted(-2.0, -2.0, 2.0, 2.0);
+}
 
 QPainterPath GraphNodeItem::shape() const {
     QPainterPath path;
@@ -41,27 +47,30 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->fillRect(m_rect, isSelected() ? GraphNodeStyle::selectionColor() : m_color);
         return;
     }
+    const QPalette palette = widget ? widget->palette() : scene() ? scene()->palette() : QPalette();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    paintBackground(painter, lod >= textDetailThreshold);
+    paintBackground(painter, palette, lod >= textDetailThreshold);
     if (lod >= textDetailThreshold)
-        paintText(painter);
+        paintText(painter, palette);
 }
 
-void GraphNodeItem::paintBackground(QPainter* painter, bool detailed) const {
+void GraphNodeItem::paintBackground(QPainter* painter, const QPalette& palette, bool detailed) const {
     const double radius = isOperator() ? GraphNodeStyle::cornerRadius : 0.5 * m_rect.height();
     QPainterPath outline;
     outline.addRoundedRect(m_rect, radius, radius);
     const bool hasBody = isOperator() && detailed && m_rect.height() > GraphNodeStyle::headerHeight + 0.5;
     if (hasBody) {
-        painter->fillPath(outline, GraphNodeStyle::bodyColor());
+        painter->fillPath(outline, GraphNodeStyle::bodyColor(palette));
         painter->save();
-        painter->setClipRect(QRectF(m_rect.left(), m_rect.top(), m_rect.width(), GraphNodeStyle::headerHeight));
+        painter->setClipRect(
+            QRectF(m_rect.left(), m_rect.top(), m_rect.width(), GraphNodeStyle::headerHeight));
         painter->fillPath(outline, m_color);
         painter->restore();
     } else {
         painter->fillPath(outline, m_color);
     }
-    const QPen pen = isSelected() ? QPen(GraphNodeStyle::selectionColor(), 3.0) : QPen(m_color.darker(140), 1.0);
+    const QPen pen =
+        isSelected() ? QPen(GraphNodeStyle::selectionColor(), 3.0) : QPen(m_color.darker(140), 1.0);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(outline);
@@ -72,7 +81,8 @@ void GraphNodeItem::elideTexts() const {
     const QFontMetricsF titleMetrics(m_style.titleFont());
     const QFontMetricsF textMetrics(m_style.textFont());
     const QString& headerText = isOperator() ? m_title : m_name;
-    m_elidedTitle = (isOperator() ? titleMetrics : textMetrics).elidedText(headerText, Qt::ElideMiddle, available);
+    m_elidedTitle =
+        (isOperator() ? titleMetrics : textMetrics).elidedText(headerText, Qt::ElideMiddle, available);
     m_elidedName = isOperator() ? textMetrics.elidedText(m_name, Qt::ElideMiddle, available) : QString();
     m_elidedRows.clear();
     for (const QString& row : m_rows)
@@ -80,7 +90,7 @@ void GraphNodeItem::elideTexts() const {
     m_elided = true;
 }
 
-void GraphNodeItem::paintText(QPainter* painter) const {
+void GraphNodeItem::paintText(QPainter* painter, const QPalette& palette) const {
     if (!m_elided)
         elideTexts();
     const double left = m_rect.left() + GraphNodeStyle::horizontalPadding;
@@ -97,13 +107,15 @@ void GraphNodeItem::paintText(QPainter* painter) const {
     double y = m_rect.top() + GraphNodeStyle::headerHeight;
     painter->setFont(m_style.textFont());
     if (!m_elidedName.isEmpty()) {
-        painter->setPen(QColor(0x30, 0x30, 0x30));
-        painter->drawText(QRectF(left, y, width, GraphNodeStyle::subtitleHeight), Qt::AlignCenter, m_elidedName);
+        painter->setPen(GraphNodeStyle::nameColor(palette));
+        painter->drawText(QRectF(left, y, width, GraphNodeStyle::subtitleHeight), Qt::AlignCenter,
+                          m_elidedName);
         y += GraphNodeStyle::subtitleHeight;
     }
-    painter->setPen(QColor(0x55, 0x55, 0x55));
+    painter->setPen(GraphNodeStyle::rowColor(palette));
     for (const QString& row : m_elidedRows) {
-        painter->drawText(QRectF(left, y, width, GraphNodeStyle::rowHeight), Qt::AlignLeft | Qt::AlignVCenter, row);
+        painter->drawText(QRectF(left, y, width, GraphNodeStyle::rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          row);
         y += GraphNodeStyle::rowHeight;
     }
 }

@@ -16,7 +16,8 @@ public:
     enum { Type = UserType + 1 };
 
     /// `boxIndex` indexes GraphSceneModel::nodes(); the item is centred on its position.
-    GraphNodeItem(const GraphSceneNode& node, int boxIndex, const LayoutSize& size, const GraphNodeStyle& style);
+    GraphNodeItem(const GraphSceneNode& node, int boxIndex, const LayoutSize& size,
+                  const GraphNodeStyle& style);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -30,8 +31,8 @@ public:
     const QString& opType() const { return m_title; }
 
 private:
-    void paintBackground(QPainter* painter, bool detailed) const;
-    void paintText(QPainter* painter) const;
+    void paintBackground(QPainter* painter, const QPalette& palette, bool detailed) const;
+    void paintText(QPainter* painter, const QPalette& palette) const;
     void elideTexts() const;
 
     const GraphNodeStyle& m_style;

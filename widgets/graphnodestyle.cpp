@@ -1,5 +1,7 @@
 #include "graphnodestyle.h"
 
+#include "palettecolors.h"
+
 #include <QFontMetricsF>
 #include <algorithm>
 
@@ -29,9 +31,13 @@ GraphNodeStyle::GraphNodeStyle() {
     captureAdvances(m_textFont, m_textAdvance);
 }
 
-double GraphNodeStyle::titleWidth(const std::string& text) const { return widthOf(text, m_titleAdvance); }
+double GraphNodeStyle::titleWidth(const std::string& text) const {
+    return widthOf(text, m_titleAdvance);
+}
 
-double GraphNodeStyle::textWidth(const std::string& text) const { return widthOf(text, m_textAdvance); }
+double GraphNodeStyle::textWidth(const std::string& text) const {
+    return widthOf(text, m_textAdvance);
+}
 
 LayoutSize GraphNodeStyle::boxSize(const GraphSceneNode& node) const {
     if (node.kind != GraphSceneNode::Kind::Operator) {
@@ -55,25 +61,55 @@ LayoutSize GraphNodeStyle::boxSize(const GraphSceneNode& node) const {
 
 QColor GraphNodeStyle::categoryColor(OpCategory category) {
     switch (category) {
-    case OpCategory::Layer: return QColor(0x3b, 0x5f, 0x8f);
-    case OpCategory::Activation: return QColor(0x8e, 0x3b, 0x30);
-    case OpCategory::Normalization: return QColor(0x2f, 0x6f, 0x5e);
-    case OpCategory::Pooling: return QColor(0x4a, 0x7a, 0x3a);
-    case OpCategory::Shape: return QColor(0x7a, 0x5a, 0x44);
-    case OpCategory::Math: return QColor(0x58, 0x5a, 0x8c);
-    case OpCategory::DataMovement: return QColor(0x8c, 0x6e, 0x2c);
-    case OpCategory::Quantization: return QColor(0x8a, 0x4a, 0x78);
-    case OpCategory::ControlFlow: return QColor(0x6a, 0x48, 0x8c);
-    case OpCategory::InputOutput: return QColor(0x5c, 0x5c, 0x5c);
-    case OpCategory::Other: return QColor(0x7c, 0x7c, 0x7c);
+    case OpCategory::Layer:
+        return QColor(0x3b, 0x5f, 0x8f);
+    case OpCategory::Activation:
+        return QColor(0x8e, 0x3b, 0x30);
+    case OpCategory::Normalization:
+        return QColor(0x2f, 0x6f, 0x5e);
+    case OpCategory::Pooling:
+        return QColor(0x4a, 0x7a, 0x3a);
+    case OpCategory::Shape:
+        return QColor(0x7a, 0x5a, 0x44);
+    case OpCategory::Math:
+        return QColor(0x58, 0x5a, 0x8c);
+    case OpCategory::DataMovement:
+        return QColor(0x8c, 0x6e, 0x2c);
+    case OpCategory::Quantization:
+        return QColor(0x8a, 0x4a, 0x78);
+    case OpCategory::ControlFlow:
+        return QColor(0x6a, 0x48, 0x8c);
+    case OpCategory::InputOutput:
+        return QColor(0x5c, 0x5c, 0x5c);
+    case OpCategory::Other:
+        return QColor(0x7c, 0x7c, 0x7c);
     }
     return QColor(0x7c, 0x7c, 0x7c);
 }
 
-QColor GraphNodeStyle::bodyColor() { return QColor(0xf4, 0xf4, 0xf2); }
+QColor GraphNodeStyle::selectionColor() {
+    return QColor(0xe8, 0x8a, 0x1a);
+}
 
-QColor GraphNodeStyle::selectionColor() { return QColor(0xe8, 0x8a, 0x1a); }
+QColor GraphNodeStyle::backgroundColor(const QPalette& palette) {
+    return palette.color(QPalette::Base);
+}
 
-QColor GraphNodeStyle::edgeColor() { return QColor(0x7a, 0x7a, 0x7a); }
+QColor GraphNodeStyle::bodyColor(const QPalette& palette) {
+    return blendColors(palette.color(QPalette::Base), palette.color(QPalette::Text),
+                       hasDarkBase(palette) ? 0.13 : 0.045);
+}
+
+QColor GraphNodeStyle::nameColor(const QPalette& palette) {
+    return blendColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.82);
+}
+
+QColor GraphNodeStyle::rowColor(const QPalette& palette) {
+    return blendColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.67);
+}
+
+QColor GraphNodeStyle::edgeColor(const QPalette& palette) {
+    return blendColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.52);
+}
 
 } // namespace qs

@@ -1,6 +1,6 @@
 #pragma once
-// Fonts, colours and box geometry of the graph view. Character advances are captured once on the GUI thread so
-// that box sizes can then be computed on a layout worker thread without touching the font system.
+// Fonts, colours and box geometry of the graph view. Character advances are captured once on the GUI thread
+// so that box sizes can then be computed on a layout worker thread without touching the font system.
 
 #include "graphlayout.h"
 #include "graphscenemodel.h"
@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 #include <array>
 #include <string>
 
@@ -35,11 +36,15 @@ public:
     /// Size of the box drawn for `node` (thread-safe).
     LayoutSize boxSize(const GraphSceneNode& node) const;
 
-    /// Header colour of a category; body rows use bodyColor().
+    /// Header colour of a category (white text on it reads on light and dark backgrounds).
     static QColor categoryColor(OpCategory category);
-    static QColor bodyColor();
     static QColor selectionColor();
-    static QColor edgeColor();
+    /// The other colours come from the view's palette: mixed from its base (background) and text colours.
+    static QColor backgroundColor(const QPalette& palette);
+    static QColor bodyColor(const QPalette& palette);
+    static QColor nameColor(const QPalette& palette);
+    static QColor rowColor(const QPalette& palette);
+    static QColor edgeColor(const QPalette& palette);
 
 private:
     double titleWidth(const std::string& text) const;

@@ -7,11 +7,16 @@
 #include "graphscenemodel.h"
 #include "graphtooltip.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QFutureWatcher>
 #include <QGraphicsScene>
+#include <QGuiApplication>
 #include <QHash>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -71,6 +76,7 @@ struct GraphView::Private {
     bool programmaticSelection = false;
     QString pendingSelection;
     std::vector<GraphEdgeItem*> highlighted;
+    QAction* copyName = nullptr;
 };
 
 GraphView::GraphView(QWidget* parent) : QGraphicsView(parent), d(std::make_unique<Private>()) {
@@ -79,8 +85,15 @@ GraphView::GraphView(QWidget* parent) : QGraphicsView(parent), d(std::make_uniqu
     setResizeAnchor(AnchorViewCenter);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setViewportUpdateMode(SmartViewportUpdate);
-    setBackgroundBrush(Qt::white);
+    setBackgroundBrush(GraphNodeStyle::backgroundColor(palette()));
     setFocusPolicy(Qt::StrongFocus);
+    setWindowTitle(tr("Graph"));
+    d->copyName = new QAction(tr("Copy Name"), this);
+    d->copyName->setShortcut(QKeySequence::Copy);
+    d->copyName->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    d->copyName->setStatusTip(tr("Copy the full name of the selected node"));
+    connect(d->copyName, &QAction::triggered, this, &GraphView::copySelectedName);
+    addAction(d->copyName);
     installScene(new QGraphicsScene(this));
 }
 
@@ -203,8 +216,9 @@ void GraphView::showInitialView() {
     }
     const double scale = 0.8;
     setTransform(QTransform::fromScale(scale, scale));
-    const auto top = std::min_element(d->boxItems.begin(), d->boxItems.end(),
-                                      [](const GraphNodeItem* a, const GraphNodeItem* b) { return a->y() < b->y(); });
+    const auto top =
+        std::min_element(d->boxItems.begin(), d->boxItems.end(),
+                         [](const GraphNodeItem* a, const GraphNodeItem* b) { return a->y() < b->y(); });
     centerOn((*top)->x(), rect.top() + 0.5 * viewport()->height() / scale);
 }
 
@@ -217,9 +231,23 @@ QString GraphView::selectedNode() const {
     return {};
 }
 
-int GraphView::nodeItemCount() const { return d->operatorItemCount; }
+QAction* GraphView::copyNameAction() const {
+    return d->copyName;
+}
 
-int GraphView::edgeItemCount() const { return static_cast<int>(d->edgeItems.size()); }
+void GraphView::copySelectedName() {
+    const QString name = selectedNode();
+    if (!name.isEmpty())
+        QGuiApplication::clipboard()->setText(name);
+}
+
+int GraphView::nodeItemCount() const {
+    return d->operatorItemCount;
+}
+
+int GraphView::edgeItemCount() const {
+    return static_cast<int>(d->edgeItems.size());
+}
 
 void GraphView::selectNode(const QString& nodeName) {
     if (!d->pendingApplied) {
@@ -265,7 +293,8 @@ bool GraphView::findNext(const QString& text) {
         const GraphNodeItem* item = d->boxItems[index];
         if (!item->isOperator())
             continue;
-        if (item->name().contains(text, Qt::CaseInsensitive) || item->opType().contains(text, Qt::CaseInsensitive)) {
+        if (item->name().contains(text, Qt::CaseInsensitive) ||
+            item->opType().contains(text, Qt::CaseInsensitive)) {
             selectBox(index);
             emit nodeSelected(item->name());
             return true;
@@ -291,9 +320,13 @@ void GraphView::scaleBy(double factor) {
         scale(target / current, target / current);
 }
 
-void GraphView::zoomIn() { scaleBy(zoomStep); }
+void GraphView::zoomIn() {
+    scaleBy(zoomStep);
+}
 
-void GraphView::zoomOut() { scaleBy(1.0 / zoomStep); }
+void GraphView::zoomOut() {
+    scaleBy(1.0 / zoomStep);
+}
 
 void GraphView::resetZoom() {
     const QPointF centre = mapToScene(viewport()->rect().center());
@@ -313,10 +346,18 @@ void GraphView::wheelEvent(QWheelEvent* event) {
 void GraphView::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomIn(); break;
-    case Qt::Key_Minus: zoomOut(); break;
-    case Qt::Key_0: resetZoom(); break;
-    default: QGraphicsView::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_0:
+        resetZoom();
+        break;
+    default:
+        QGraphicsView::keyPressEvent(event);
+        return;
     }
     event->accept();
 }
@@ -330,6 +371,28 @@ bool GraphView::viewportEvent(QEvent* event) {
     return QGraphicsView::viewportEvent(event);
 }
 
+void GraphView::contextMenuEvent(QContextMenuEvent* event) {
+    QGraphicsItem* item = itemAt(event->pos());
+    if (!item || item->type() != GraphNodeItem::Type) {
+        QGraphicsView::contextMenuEvent(event);
+        return;
+    }
+    const QString name = static_cast<GraphNodeItem*>(item)->name();
+    QMenu menu(this);
+    QAction* copy =
+        menu.addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); });
+    copy->setStatusTip(tr("Copy the full name of this node"));
+    menu.exec(event->globalPos());
+}
+
+void GraphView::changeEvent(QEvent* event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        setBackgroundBrush(GraphNodeStyle::backgroundColor(palette()));
+        viewport()->update();
+    }
+}
+
 QString GraphView::toolTipAt(const QPoint& viewportPos) const {
     QGraphicsItem* item = itemAt(viewportPos);
     if (item && d->shown) {
@@ -337,9 +400,11 @@ QString GraphView::toolTipAt(const QPoint& viewportPos) const {
         if (item->type() == GraphNodeItem::Type)
             return boxToolTip(*data.graph, data.model.nodes()[static_cast<GraphNodeItem*>(item)->boxIndex()]);
         if (item->type() == GraphEdgeItem::Type)
-            return tensorToolTip(*data.graph, data.model.edges()[static_cast<GraphEdgeItem*>(item)->edgeIndex()].tensor);
+            return tensorToolTip(*data.graph,
+                                 data.model.edges()[static_cast<GraphEdgeItem*>(item)->edgeIndex()].tensor);
     }
-    return tr("Drag to pan · wheel to scroll · Ctrl+wheel or +/− to zoom · 0 for 100 % · click a node to select it");
+    return tr("Drag to pan · wheel to scroll · Ctrl+wheel or +/− to zoom · 0 for 100 % · click a node to "
+              "select it");
 }
 
 } // namespace qs

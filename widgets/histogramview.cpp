@@ -1,5 +1,7 @@
 #include "histogramview.h"
 
+#include "palettecolors.h"
+
 #include <qcustomplot.h>
 
 #include <QButtonGroup>
@@ -120,6 +122,7 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     m_upperLine->setChannelFillGraph(m_lowerLine);
     m_meanLine = addLine(m_plot, QColor(200, 60, 40), 1.5);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramView::showBinToolTip);
+    applyPaletteColors();
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_empty);
@@ -135,6 +138,30 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
 }
 
 HistogramView::~HistogramView() = default;
+
+void HistogramView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteColors();
+}
+
+void HistogramView::applyPaletteColors() {
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor base = palette().color(QPalette::Base);
+    const QColor grid = blendColors(base, text, 0.2);
+    m_plot->setBackground(base);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2}) {
+        axis->setBasePen(QPen(text, 0));
+        axis->setTickPen(QPen(text, 0));
+        axis->setSubTickPen(QPen(text, 0));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+        axis->grid()->setSubGridPen(QPen(blendColors(base, text, 0.1), 0, Qt::DotLine));
+        axis->grid()->setZeroLinePen(QPen(grid, 0));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
 
 QWidget* HistogramView::createToolbar() {
     auto* bar = new QWidget(this);

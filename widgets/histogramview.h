@@ -77,8 +77,14 @@ public:
     /// histogram.
     QString binToolTip(double value) const;
 
+protected:
+    /// Follows a palette change (light or dark theme) in the plot's background, axes and grid.
+    void changeEvent(QEvent* event) override;
+
 private:
     enum class Content { Nothing, Weights, Histogram };
+
+    void applyPaletteColors();
 
     QWidget* createToolbar();
     void updateButtons();

@@ -3,11 +3,13 @@
 #include "layeritemdelegate.h"
 #include "layertablemodel.h"
 
-#include <QMenu>
-
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -30,6 +32,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter layers by name or op…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Shows only the layers whose name, op or plan contains this text"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view = new QTableView(this);
@@ -61,6 +64,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_view->setTextElideMode(Qt::ElideMiddle);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LayersPanel::fitColumns);
     connect(m_model, &LayerTableModel::statisticsComputed, this, &LayersPanel::fitColumns);
+    createActions();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -105,6 +109,33 @@ void LayersPanel::selectOpType(const QString& opType) {
                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
+void LayersPanel::createActions() {
+    m_copyNameAction = new QAction(tr("Copy Name"), this);
+    m_copyNameAction->setShortcut(QKeySequence::Copy);
+    m_copyNameAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyNameAction->setStatusTip(tr("Copy the full names of the selected layers"));
+    connect(m_copyNameAction, &QAction::triggered, this, &LayersPanel::copySelectedNames);
+    m_view->addAction(m_copyNameAction);
+
+    m_selectOpTypeAction = new QAction(tr("Select All Layers of This Op Type"), this);
+    m_selectOpTypeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_selectOpTypeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_selectOpTypeAction->setStatusTip(tr("Select every layer with the op type of the current layer"));
+    connect(m_selectOpTypeAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (const QuantizableLayer* layer =
+                current.isValid() ? m_model->layerAt(m_proxy->mapToSource(current).row()) : nullptr)
+            selectOpType(QString::fromStdString(layer->opType));
+    });
+    m_view->addAction(m_selectOpTypeAction);
+}
+
+void LayersPanel::copySelectedNames() {
+    const QStringList layers = selectedLayers();
+    if (!layers.isEmpty())
+        QGuiApplication::clipboard()->setText(layers.join(QLatin1Char('\n')));
+}
+
 void LayersPanel::showContextMenu(const QPoint& position) {
     const QModelIndex index = m_view->indexAt(position);
     if (!index.isValid())
@@ -115,6 +146,8 @@ void LayersPanel::showContextMenu(const QPoint& position) {
         layers = QStringList{layer};
     const QuantizableLayer* info = m_model->layerAt(m_proxy->mapToSource(index).row());
     QMenu menu(this);
+    menu.addAction(m_copyNameAction);
+    menu.addSeparator();
     menu.addAction(tr("Keep %n Layer(s) Float", nullptr, int(layers.size())), this,
                    [this, layers] { emit keepFloatRequested(layers, true); });
     menu.addAction(tr("Quantize %n Layer(s)", nullptr, int(layers.size())), this,

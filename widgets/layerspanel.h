@@ -2,8 +2,9 @@
 // The "Layers" dock content: a filter line edit over a sortable table of the model's quantizable layers.
 // Reports the user's row selection as a node name and follows the document's selection without echoing it
 // back. Plan cells are edited in place; an edit applies to every selected row when the edited row is among
-// them (the panel reports it, the owner decides). The context menu keeps layers float, quantizes them again,
-// and selects every layer of an op type.
+// them (the panel reports it, the owner decides). Long names are elided in the middle, with the full name in
+// the tooltip. The context menu copies the selected names (also Ctrl+C), keeps layers float, quantizes them
+// again, and selects every layer of an op type.
 
 #include "layertablemodel.h"
 
@@ -12,6 +13,7 @@
 #include <QWidget>
 #include <memory>
 
+class QAction;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -36,6 +38,12 @@ public:
     QStringList selectedLayers() const;
     /// Selects every row whose op type is `opType` (the current row first when it is one of them).
     void selectOpType(const QString& opType);
+    /// Puts the full names of the selected layers on the clipboard, one per line.
+    void copySelectedNames();
+    /// "Copy Name" (Ctrl+C in the table).
+    QAction* copyNameAction() const { return m_copyNameAction; }
+    /// Selects every layer of the current layer's op type (Ctrl+Shift+A in the table).
+    QAction* selectOpTypeAction() const { return m_selectOpTypeAction; }
 
 public slots:
     /// Selects and scrolls to the layer of `nodeName`, or clears the selection when it is not a layer. Does
@@ -54,11 +62,14 @@ private:
     void fitColumns();
     void onCurrentRowChanged();
     void showContextMenu(const QPoint& position);
+    void createActions();
 
     QLineEdit* m_filter = nullptr;
     QTableView* m_view = nullptr;
     LayerTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
+    QAction* m_copyNameAction = nullptr;
+    QAction* m_selectOpTypeAction = nullptr;
     bool m_selectingProgrammatically = false;
 };
 

@@ -185,6 +185,21 @@ void LayerTableModel::setNumbers(const QMap<QString, LayerNumbers>& numbers, boo
         emit dataChanged(index(0, SqnrColumn), index(rowCount() - 1, SizeColumn));
 }
 
+void LayerTableModel::setWeakSqnrThresholdDb(double sqnrDb) {
+    if (sqnrDb == m_weakSqnrThresholdDb)
+        return;
+    m_weakSqnrThresholdDb = sqnrDb;
+    if (!m_layers.empty())
+        emit dataChanged(index(0, SqnrColumn), index(rowCount() - 1, SqnrColumn));
+}
+
+bool LayerTableModel::isWeak(int row) const {
+    if (row < 0 || row >= int(m_numbers.size()))
+        return false;
+    const double sqnrDb = m_numbers[size_t(row)].sqnrDb;
+    return !std::isnan(sqnrDb) && sqnrDb < m_weakSqnrThresholdDb;
+}
+
 const LayerPlan* LayerTableModel::planAt(int row) const {
     if (row < 0 || row >= int(m_plans.size()) || !m_plans[size_t(row)])
         return nullptr;
@@ -341,6 +356,10 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
         return toolTip(index.row(), index.column());
     case Qt::ForegroundRole:
         return m_numbersStale && isNumberColumn(index.column()) ? QVariant(QColor(Qt::gray)) : QVariant();
+    case Qt::BackgroundRole:
+        // Translucent, so that it reads on light and dark palettes alike.
+        return index.column() == SqnrColumn && isWeak(index.row()) ? QVariant(QColor(220, 50, 47, 80))
+                                                                   : QVariant();
     case ChoicesRole:
         return choices(index.row(), index.column());
     case BitsRangeRole: {
@@ -456,7 +475,8 @@ QVariant LayerTableModel::toolTip(int row, int column) const {
                   "kept-float list, the op-type list, or fixed by the layer.");
     case SqnrColumn:
         return tr("Signal-to-quantization-noise ratio of the layer's output, all layers quantized "
-                  "(higher is better).");
+                  "(higher is better). Below %1 dB the layer counts as weak (see Preferences).")
+            .arg(m_weakSqnrThresholdDb);
     case SensitivityColumn:
         return tr("Top-1 accuracy (or agreement with float) in %, only this layer quantized.");
     case SizeColumn:

@@ -78,6 +78,11 @@ public:
     void setPlan(const QuantPlan& plan, const QStringList& changedLayers = {});
     /// Shows measured numbers by node name; `stale` greys them (computed for an older strategy).
     void setNumbers(const QMap<QString, LayerNumbers>& numbers, bool stale);
+    /// SQNR below which a layer counts as weak: its SQNR cell gets a red background (20 dB until set).
+    void setWeakSqnrThresholdDb(double sqnrDb);
+    double weakSqnrThresholdDb() const { return m_weakSqnrThresholdDb; }
+    /// Whether the layer at `row` has a measured SQNR below the weak threshold.
+    bool isWeak(int row) const;
     const LayerPlan* planAt(int row) const;
     /// The weight scheme offered at position `choice` of the WeightSchemeColumn choices.
     static SchemeKind weightKindAt(int choice);
@@ -126,6 +131,7 @@ private:
     std::vector<std::optional<LayerPlan>> m_plans;
     std::vector<LayerNumbers> m_numbers;
     bool m_numbersStale = false;
+    double m_weakSqnrThresholdDb = 20.0;
     QFutureWatcher<StatsList> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_statisticsPending = false; ///< a computation for the current model has not been applied yet

@@ -150,6 +150,8 @@ PreprocessEditor::PreprocessEditor(QWidget* parent) : QWidget(parent) {
     createControls();
 
     auto* form = new QFormLayout;
+    form->setRowWrapPolicy(
+        QFormLayout::WrapLongRows); // fits a narrow dock: a wide field goes under its label
     form->addRow(tr("Preset:"), m_presetCombo);
     form->addRow(tr("Colour order:"), m_colorCombo);
     form->addRow(tr("Resize:"), m_resizeModeCombo);

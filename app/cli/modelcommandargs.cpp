@@ -9,7 +9,8 @@
 
 namespace qs::cli {
 
-bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage) {
+bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage,
+                       size_t minModels) {
     parser.addOption("--threads");
     parser.addFlag("--help");
     parser.addFlag("-h");
@@ -18,7 +19,7 @@ bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, 
         std::cout << usage;
         return false;
     }
-    parser.requirePositionals(1, 1, "MODEL argument");
+    parser.requirePositionals(minModels, 1, "MODEL argument");
     return true;
 }
 

@@ -16,7 +16,9 @@ namespace qs::cli {
 /// Declares --threads, --help and -h on `parser` (besides the command's own options) and parses `args`.
 /// Prints `usage` and returns false when help was asked for; otherwise requires exactly one MODEL argument
 /// and returns true.
-bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage);
+/// `minModels` 0: the MODEL argument is optional (it may come from a project file).
+bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage,
+                       size_t minModels = 1);
 
 /// Engine options from the parsed --threads (a UsageError unless it is a positive integer).
 ExecutorOptions executorOptionsFrom(const ArgParser& parser);

@@ -10,8 +10,11 @@
 #include "export/qdqexport.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "util/sha256.h"
+#include "workflow/project.h"
 #include "workflow/quantizationpipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -24,6 +27,7 @@ const char* const kUsage =
     "usage: quantscope-cli quantize MODEL --calib DIR --config CFG.json --output OUT.onnx [--eval DIR]\n"
     "                               [--report OUT.html] [--input-shape NAME=d0,d1,...] [--threads N]\n"
     "                               [--sensitivity N] [--json]\n"
+    "       quantscope-cli quantize --project P.qsproj --output OUT.onnx [options]\n"
     "\n"
     "Calibrates MODEL on the images of --calib, quantizes it as the config says (docs/config.md), compares "
     "the\n"
@@ -33,6 +37,8 @@ const char* const kUsage =
     "Progress goes to stderr; results to stdout.\n"
     "\n"
     "options:\n"
+    "  --project P.qsproj           a project saved by the studio: its model, config and folders (the\n"
+    "                               options above, when given, replace the project's)\n"
     "  --calib DIR                  calibration images (sub-folders and labels are ignored)\n"
     "  --config CFG.json            quantization config\n"
     "  --output OUT.onnx            quantized model to write (atomically; never the input model)\n"
@@ -82,26 +88,45 @@ int runQuantize(const std::vector<std::string>& args) {
     std::vector<std::string> remaining = args;
     std::vector<std::string> shapeSpecs = takeRepeatedOption(remaining, "--input-shape");
     ArgParser parser("quantize");
-    for (const char* option : {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity"})
+    for (const char* option :
+         {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity", "--project"})
         parser.addOption(option);
     parser.addFlag("--json");
-    if (!parseModelCommand(parser, remaining, kUsage))
+    const bool hasProject =
+        std::find(remaining.begin(), remaining.end(), std::string("--project")) != remaining.end();
+    if (!parseModelCommand(parser, remaining, kUsage, hasProject ? 0 : 1))
         return 0;
-    const std::string modelPath = parser.positionals().front();
-    const std::string calibFolder = requiredOption(parser, "--calib");
-    const std::string configPath = requiredOption(parser, "--config");
+    const std::optional<std::string> projectPath = parser.option("--project");
+    std::optional<Project> project;
+    if (projectPath)
+        project = loadProject(*projectPath);
+    const std::string modelPath = !parser.positionals().empty() ? parser.positionals().front()
+                                  : project                     ? project->modelPath
+                                                                : std::string();
+    const std::string calibFolder =
+        project && !parser.option("--calib") && !project->calibrationFolder.empty()
+            ? project->calibrationFolder
+            : requiredOption(parser, "--calib");
+    const std::string configPath =
+        project ? parser.option("--config").value_or("") : requiredOption(parser, "--config");
     const std::string outputPath = requiredOption(parser, "--output");
-    const std::string evalFolder = parser.option("--eval").value_or("");
+    const std::string evalFolder =
+        parser.option("--eval").value_or(project ? project->evaluationFolder : std::string());
     const std::string reportPath = parser.option("--report").value_or("");
     if (samePath(modelPath, outputPath))
         throw UsageError("--output '" + outputPath + "' is the input model; choose another file");
+    if (projectPath && (samePath(*projectPath, outputPath) || samePath(*projectPath, reportPath)))
+        throw UsageError("'" + *projectPath + "' is the project; write the outputs to other files");
+    if (project && !project->modelSha256.empty() && !modelMatchesProject(*project, sha256OfFile(modelPath)))
+        std::cerr << "quantscope-cli: warning: " << modelPath << " changed since " << *projectPath
+                  << " was saved (its SHA-256 differs)\n";
 
     checkWritableOutput(outputPath, "--output");
     if (!reportPath.empty())
         checkWritableOutput(reportPath, "--report");
 
     PipelineRequest request;
-    request.config = loadQuantConfig(configPath);
+    request.config = configPath.empty() ? project->config : loadQuantConfig(configPath);
     request.calibrationFolder = calibFolder;
     request.evaluationFolder = evalFolder;
     request.threadCount = executorOptionsFrom(parser).threadCount;

@@ -1,5 +1,6 @@
 #include "datapanel.h"
 
+#include "appsettings.h"
 #include "document.h"
 #include "droppedfiles.h"
 #include "preprocesseditor.h"
@@ -23,6 +24,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace qs {
@@ -73,6 +75,9 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Never narrower than the content, which cannot scroll sideways.
+    scroll->setMinimumWidth(content->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -115,7 +120,10 @@ QGroupBox* DataPanel::createFolderBox(const QString& title, bool calibration) {
 
 void DataPanel::chooseFolder(bool calibration) {
     const QString current = calibration ? m_document->calibrationFolder() : m_document->evaluationFolder();
-    const QString start = current.isEmpty() ? QFileInfo(m_document->filePath()).absolutePath() : current;
+    const QString preferred = m_settings ? m_settings->dataFolder() : QString();
+    const QString start = !current.isEmpty()     ? current
+                          : !preferred.isEmpty() ? preferred
+                                                 : QFileInfo(m_document->filePath()).absolutePath();
     const QString folder = QFileDialog::getExistingDirectory(
         this, calibration ? tr("Calibration Folder") : tr("Evaluation Folder"), start);
     if (folder.isEmpty())

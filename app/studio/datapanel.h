@@ -15,6 +15,7 @@ class QPushButton;
 
 namespace qs {
 
+class AppSettings;
 class Document;
 class PreprocessEditor;
 class StrategyEditor;
@@ -32,8 +33,11 @@ public:
     QLabel* evaluationSummary() const { return m_evaluationSummary; }
     QListWidget* thumbnails() const { return m_thumbnails; }
 
-    /// Asks for a folder and makes it the calibration (or evaluation) folder.
+    /// Asks for a folder and makes it the calibration (or evaluation) folder. The chooser starts in the
+    /// folder chosen already, else in the preferred data folder (when `settings` were given), else in the
+    /// model's.
     void chooseFolder(bool calibration);
+    void setAppSettings(const AppSettings* settings) { m_settings = settings; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -48,6 +52,7 @@ private:
     void updatePreview();
 
     Document* m_document = nullptr;
+    const AppSettings* m_settings = nullptr;
     StrategyEditor* m_editor = nullptr;
     TaskRunner* m_runner = nullptr;
     QGroupBox* m_calibrationBox = nullptr;

@@ -131,7 +131,7 @@ void Document::setSelection(const QString& nodeName) {
 
 QuantPlan Document::planFor(const QuantConfig& config) const {
     if (!m_model)
-        throw Error("no model is open");
+        throw Error(tr("no model is open").toStdString());
     return buildQuantPlan(m_model->graph, config);
 }
 
@@ -212,6 +212,8 @@ bool Document::setSensitivity(const std::vector<LayerSensitivity>& sensitivity, 
         result.sensitivity = std::numeric_limits<double>::quiet_NaN();
     for (const LayerSensitivity& layer : sensitivity)
         m_layerResults[QString::fromStdString(layer.layer)].sensitivity = layer.metric;
+    m_sensitivity = sensitivity;
+    m_sensitivityRevision = revision;
     emit resultsChanged(ResultKind::Sensitivity);
     return true;
 }
@@ -221,6 +223,8 @@ void Document::dropResults() {
     m_evaluation.reset();
     m_sizes.reset();
     m_evaluationRevision = -1;
+    m_sensitivity.clear();
+    m_sensitivityRevision = -1;
     m_layerResults.clear();
     m_lastExportPath.clear();
 }

@@ -51,6 +51,7 @@ struct SessionSlot {
     std::shared_ptr<const Model> model;
     std::shared_ptr<QuantizationSession> session;
     int calibratedDataRevision = -1; ///< the data revision the session's calibration was computed for
+    int sessionThreads = 0;          ///< the thread count `session` was created with (0 = all cores)
 };
 
 class Document : public QObject {
@@ -119,6 +120,11 @@ public:
     bool setEvaluation(const EvaluationResult& evaluation, const ModelSizes& sizes,
                        const QMap<QString, qint64>& layerBytes, int revision);
     bool setSensitivity(const std::vector<LayerSensitivity>& sensitivity, int revision);
+    /// The last layer sensitivity, and whether it was computed for the current strategy.
+    const std::vector<LayerSensitivity>& sensitivity() const { return m_sensitivity; }
+    bool sensitivityIsCurrent() const {
+        return !m_sensitivity.empty() && m_sensitivityRevision == m_revision;
+    }
     /// Per-layer numbers of the current results, by node name.
     const QMap<QString, LayerResult>& layerResults() const { return m_layerResults; }
     /// Whether the shown evaluation was computed for the current strategy.
@@ -163,6 +169,8 @@ private:
     std::optional<EvaluationResult> m_evaluation;
     std::optional<ModelSizes> m_sizes;
     int m_evaluationRevision = -1;
+    std::vector<LayerSensitivity> m_sensitivity;
+    int m_sensitivityRevision = -1;
     QMap<QString, LayerResult> m_layerResults;
     QString m_lastExportPath;
 };

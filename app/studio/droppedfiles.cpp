@@ -26,6 +26,12 @@ QString droppedModelPath(const QMimeData* mime) {
     });
 }
 
+QString droppedProject(const QMimeData* mime) {
+    return firstLocal(mime, [](const QString& path) {
+        return path.endsWith(QLatin1String(".qsproj"), Qt::CaseInsensitive) && !QFileInfo(path).isDir();
+    });
+}
+
 QString droppedFolder(const QMimeData* mime) {
     return firstLocal(mime, [](const QString& path) { return QFileInfo(path).isDir(); });
 }

@@ -9,6 +9,8 @@ namespace qs {
 
 /// The first local .onnx file of the drag, or "".
 QString droppedModelPath(const QMimeData* mime);
+/// The first local .qsproj file of the drag, or "".
+QString droppedProject(const QMimeData* mime);
 /// The first local folder of the drag, or "".
 QString droppedFolder(const QMimeData* mime);
 /// The first local .json file of the drag, or "".

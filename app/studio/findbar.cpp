@@ -12,8 +12,10 @@ FindBar::FindBar(QWidget* parent) : QWidget(parent) {
     m_edit = new QLineEdit(this);
     m_edit->setPlaceholderText(tr("Node name or op type"));
     m_edit->setClearButtonEnabled(true);
+    m_edit->setToolTip(tr("Part of a node name or op type, any case; Enter finds the next match"));
     auto* next = new QToolButton(this);
     next->setText(tr("Find Next"));
+    next->setToolTip(tr("Select the next node that matches (Enter)"));
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("×"));
     close->setToolTip(tr("Close (Esc)"));

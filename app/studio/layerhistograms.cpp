@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QStringList>
 #include <optional>
 
 namespace qs {
@@ -26,6 +27,28 @@ QuantGrid toViewGrid(const QuantizationGrid& grid, const QString& description) {
     view.clippedFraction = grid.clippedFraction;
     view.sqnrDb = grid.sqnrDb;
     return view;
+}
+
+/// QuantScheme::describe() in the interface language ("uniform int8 per-channel symmetric").
+QString schemeText(const QuantScheme& scheme) {
+    if (scheme.kind == SchemeKind::Float)
+        return LayerHistograms::tr("float");
+    QStringList parts;
+    parts << (scheme.kind == SchemeKind::Uniform ? LayerHistograms::tr("uniform")
+              : scheme.kind == SchemeKind::Log   ? LayerHistograms::tr("log")
+                                                 : LayerHistograms::tr("codebook"));
+    if (scheme.kind == SchemeKind::Uniform)
+        parts << (scheme.signedness == Signedness::Signed ? QStringLiteral("int%1")
+                                                          : QStringLiteral("uint%1"))
+                     .arg(scheme.bits);
+    else
+        parts << LayerHistograms::tr("%1-bit").arg(scheme.bits);
+    parts << (scheme.granularity == Granularity::PerChannel ? LayerHistograms::tr("per-channel")
+                                                            : LayerHistograms::tr("per-tensor"));
+    if (scheme.kind == SchemeKind::Uniform)
+        parts << (scheme.rangeMode == RangeMode::Symmetric ? LayerHistograms::tr("symmetric")
+                                                           : LayerHistograms::tr("asymmetric"));
+    return parts.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -108,7 +131,8 @@ void LayerHistograms::showWeightGrid(const std::optional<QuantizationGrid>& grid
         m_weights->clearGrid();
         return;
     }
-    QString description = QString::fromStdString(grid->description);
+    const LayerPlan* plan = m_document->plan().findLayer(m_layer.toStdString());
+    QString description = plan ? schemeText(plan->weights) : QString::fromStdString(grid->description);
     if (grid->channel >= 0)
         description += tr(", levels of channel %1 (the widest)").arg(grid->channel);
     m_weights->setGrid(toViewGrid(*grid, description));
@@ -152,7 +176,9 @@ void LayerHistograms::showActivations(const QString& nodeName) {
         settings.method = plan->range.method;
         settings.percentile = plan->range.percentile;
         const QuantizationGrid grid = previewActivation(histogram, plan->activations, settings, tensor);
-        m_activations->setGrid(toViewGrid(grid, QString::fromStdString(grid.description)));
+        m_activations->setGrid(toViewGrid(
+            grid,
+            tr("%1, %2 range").arg(schemeText(plan->activations), QString::fromStdString(settings.method))));
     } catch (const Error&) {
         m_activations->clearGrid();
     }

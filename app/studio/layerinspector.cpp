@@ -27,6 +27,23 @@ int kindIndex(SchemeKind kind) {
     return 0;
 }
 
+/// schemeSourceName() in the interface language.
+QString sourceName(SchemeSource source) {
+    switch (source) {
+    case SchemeSource::Default:
+        break;
+    case SchemeSource::Override:
+        return LayerInspector::tr("override");
+    case SchemeSource::FloatLayers:
+        return LayerInspector::tr("float layer");
+    case SchemeSource::FloatOpTypes:
+        return LayerInspector::tr("float op type");
+    case SchemeSource::Forced:
+        return LayerInspector::tr("forced");
+    }
+    return LayerInspector::tr("default");
+}
+
 } // namespace
 
 LayerInspector::LayerInspector(Document* document, StrategyEditor* editor, QWidget* parent)
@@ -202,7 +219,7 @@ void LayerInspector::showPlan(const LayerPlan& plan) {
         m_percentile->setEnabled(quantizedActivations && plan.range.method == "percentile");
     }
     m_source->setText(tr("Scheme from: %1%2")
-                          .arg(QString::fromStdString(schemeSourceName(plan.weightSource)),
+                          .arg(sourceName(plan.weightSource),
                                plan.rangeOverridden ? tr("; range method set for this layer") : QString()));
     m_updating = false;
 }

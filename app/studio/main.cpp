@@ -1,6 +1,9 @@
 // The studio: opens the model given on the command line, if any.
+#include "appsettings.h"
+#include "apptheme.h"
 #include "mainwindow.h"
 #include "strategyeditor.h"
+#include "uilanguage.h"
 
 #include "document.h"
 #include "graphview.h"
@@ -9,27 +12,38 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
-#include <QTranslator>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Quantscope"));
     QApplication::setApplicationName(QStringLiteral("Quantscope"));
     QApplication::setApplicationVersion(QStringLiteral(QS_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantscope.png")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantscope.svg")));
+    qs::applyTheme(qs::themeSetting());
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("quantscope"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language follows the system unless the settings choose one; the studio's .qm files are under
+    // :/i18n.
+    const QString language = QSettings().value(QLatin1String(qs::AppSettings::kLanguageKey)).toString();
+    const QLocale locale = qs::interfaceLocale(language);
+    if (!language.isEmpty() && language != QLatin1String("system"))
+        QLocale::setDefault(locale);
+    qs::installTranslators(app, locale, QStringLiteral(":/i18n"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Post-training quantization studio for ONNX models."));
     parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("model"),
-                                 QApplication::translate("main", "The .onnx file to open."));
+    // Printed as "quantscope <version>", the same form as quantscope-cli's.
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QApplication::translate("main", "Displays version information."));
+    parser.addOption(versionOption);
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main", "The .onnx model or .qsproj project to open."));
     const QCommandLineOption selectOption(QStringLiteral("select"),
                                           QApplication::translate("main", "Select node <name> once loaded."),
                                           QStringLiteral("name"));
@@ -45,6 +59,10 @@ int main(int argc, char** argv) {
                                         QStringLiteral("folder"));
     parser.addOptions({configOption, calibOption, evalOption});
     parser.process(app);
+    if (parser.isSet(versionOption)) {
+        std::fputs("quantscope " QS_VERSION "\n", stdout);
+        return 0;
+    }
 
     qs::MainWindow window;
     window.show();
@@ -75,6 +93,8 @@ int main(int argc, char** argv) {
             },
             Qt::SingleShotConnection);
         window.openFile(parser.positionalArguments().first());
+    } else {
+        QTimer::singleShot(0, &window, &qs::MainWindow::offerRecovery);
     }
     return app.exec();
 }

@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
+#include "actiondecoration.h"
+#include "appsettings.h"
+#include "apptheme.h"
 #include "commands/applypresetcommand.h"
 #include "datapanel.h"
+#include "defaultlayout.h"
 #include "document.h"
 #include "droppedfiles.h"
 #include "findbar.h"
@@ -9,11 +13,15 @@
 #include "layerinspector.h"
 #include "messagelog.h"
 #include "modelloadtask.h"
+#include "projectmanager.h"
 #include "quantizationjobs.h"
 #include "recentfiles.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "strategyeditor.h"
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
+#include "themedicon.h"
 
 #include "graphview.h"
 #include "histogramview.h"
@@ -34,9 +42,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <cmath>
@@ -56,10 +67,12 @@ QString percent(const std::optional<double>& fraction) {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_document = new Document(this);
+    m_appSettings = new AppSettings(this);
     m_recentFiles = new RecentFiles(this);
     m_tasks = m_document->tasks();
     m_jobs = new QuantizationJobs(m_document, m_tasks, this);
     m_strategy = new StrategyEditor(m_document, this);
+    m_projects = new ProjectManager(m_document, QString(), this);
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     createCentralArea();
@@ -69,9 +82,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createQuantizeMenu();
     createViewMenu();
     createHelpMenu();
+    createToolBar();
+    showShortcutsInToolTips(findChildren<QAction*>());
     connectDocument();
     connectTasks();
     updateActions();
+    applyAppSettings();
+    connect(m_appSettings, &AppSettings::changed, this, &MainWindow::applyAppSettings);
+    connect(m_appSettings, &AppSettings::themeChanged, this, [](const QString& theme) { applyTheme(theme); });
     restoreSettings();
     updateTitle();
 }
@@ -121,40 +139,58 @@ void MainWindow::createDocks() {
     m_dataPanel = new DataPanel(m_document, m_strategy, m_tasks, this);
     m_histograms =
         new LayerHistograms(m_document, m_layersPanel->tableModel(), m_histogramView, m_activationView, this);
-    QDockWidget* layers =
-        addDock(tr("Layers"), QStringLiteral("layersDock"), m_layersPanel, Qt::RightDockWidgetArea);
-    QDockWidget* weights =
-        addDock(tr("Weights"), QStringLiteral("weightsDock"), m_histogramView, Qt::RightDockWidgetArea);
-    QDockWidget* activations = addDock(tr("Activations"), QStringLiteral("activationsDock"), m_activationView,
-                                       Qt::RightDockWidgetArea);
-    QDockWidget* inspector =
-        addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
-    QDockWidget* data = addDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
-    QDockWidget* messages =
-        addDock(tr("Messages"), QStringLiteral("messagesDock"), m_messageLog, Qt::BottomDockWidgetArea);
-    splitDockWidget(layers, weights, Qt::Vertical);
-    tabifyDockWidget(weights, activations);
-    weights->raise();
-    tabifyDockWidget(inspector, data);
-    inspector->raise();
-    resizeDocks({layers, inspector}, {600, 380}, Qt::Horizontal);
-    resizeDocks({messages}, {110}, Qt::Vertical);
+    m_dataPanel->setAppSettings(m_appSettings);
+    addDock(tr("Layers"), QStringLiteral("layersDock"), m_layersPanel, Qt::RightDockWidgetArea);
+    addDock(tr("Weights"), QStringLiteral("weightsDock"), m_histogramView, Qt::RightDockWidgetArea);
+    addDock(tr("Activations"), QStringLiteral("activationsDock"), m_activationView, Qt::RightDockWidgetArea);
+    addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
+    addDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
+    addDock(tr("Messages"), QStringLiteral("messagesDock"), m_messageLog, Qt::BottomDockWidgetArea);
+    arrangeDefaultDocks(this); // tab groups and splits; sized in restoreSettings() for the window's size
 }
 
 void MainWindow::createFileMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&File"));
-    menu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog);
+    QAction* newProject = menu->addAction(tr("&New Project"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            m_projects->newProject();
+    });
+    newProject->setStatusTip(tr("Close the model and start an untitled project"));
+    newProject->setIcon(themedIcon(QStringLiteral("new")));
+    QAction* open =
+        decorateAction(menu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog),
+                       QStringLiteral("open"), tr("Open an ONNX model or a Quantscope project (.qsproj)"));
+    open->setObjectName(QStringLiteral("openAction"));
+    m_modelActions << menu->addAction(tr("&Save Project"), QKeySequence::Save, this,
+                                      &MainWindow::saveProject);
+    m_modelActions.last()->setStatusTip(tr("Save the model reference, data settings, strategy and results"));
+    m_modelActions.last()->setIcon(themedIcon(QStringLiteral("save")));
+    m_modelActions.last()->setObjectName(QStringLiteral("saveProjectAction"));
+    m_modelActions << menu->addAction(tr("Save Project &As…"), QKeySequence::SaveAs, this,
+                                      &MainWindow::showSaveProjectDialog);
+    m_modelActions.last()->setStatusTip(tr("Save the project under a new name"));
+    m_modelActions.last()->setShortcuts(
+        standardShortcuts(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    m_modelActions.last()->setIcon(themedIcon(QStringLiteral("save-as")));
+    menu->addSeparator();
     m_modelActions << menu->addAction(tr("&Load Config…"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
                                       &MainWindow::showLoadConfigDialog);
+    decorateAction(m_modelActions.last(), QStringLiteral("load-config"),
+                   tr("Replace the strategy and data settings with those of a JSON config file"));
     m_modelActions << menu->addAction(tr("&Export Quantized Model…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                                       this, &MainWindow::showExportDialog);
+    decorateAction(m_modelActions.last(), QStringLiteral("export"),
+                   tr("Write the quantized ONNX model, its plan and an HTML report"))
+        ->setObjectName(QStringLiteral("exportAction"));
     m_recentMenu = menu->addMenu(tr("Open &Recent"));
     connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     m_closeAction = menu->addAction(tr("&Close"), QKeySequence::Close, m_document, &Document::close);
+    m_closeAction->setStatusTip(tr("Close the model"));
     menu->addSeparator();
     QAction* quit = menu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
+    quit->setStatusTip(tr("Quit Quantscope"));
 }
 
 void MainWindow::createEditMenu() {
@@ -162,68 +198,139 @@ void MainWindow::createEditMenu() {
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(standardShortcuts(QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    decorateAction(undo, QStringLiteral("undo"),
+                   tr("Undo the last edit of the strategy or the data settings"));
+    decorateAction(redo, QStringLiteral("redo"), tr("Redo the edit undone last"));
     menu->addAction(undo);
     menu->addAction(redo);
+    menu->addSeparator();
+    QAction* preferences = menu->addAction(tr("&Preferences…"), this, &MainWindow::showSettingsDialog);
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    preferences->setShortcuts(preferenceKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setIcon(themedIcon(QStringLiteral("settings")));
+    preferences->setStatusTip(tr("Threads, language, theme, weak-layer threshold and default folders"));
 }
 
 void MainWindow::createViewMenu() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_graphView, &GraphView::zoomIn);
-    m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_graphView, &GraphView::zoomOut);
-    m_viewMenu->addAction(tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0), m_graphView,
-                          &GraphView::fitToWindow);
-    m_viewMenu->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1), m_graphView,
-                          &GraphView::resetZoom);
+    decorateAction(
+        m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_graphView, &GraphView::zoomIn),
+        QStringLiteral("zoom-in"), tr("Zoom into the graph"));
+    decorateAction(
+        m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_graphView, &GraphView::zoomOut),
+        QStringLiteral("zoom-out"), tr("Zoom out of the graph"));
+    decorateAction(m_viewMenu->addAction(tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                                         m_graphView, &GraphView::fitToWindow),
+                   QStringLiteral("zoom-fit"), tr("Show the whole graph"));
+    decorateAction(m_viewMenu->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1), m_graphView,
+                                         &GraphView::resetZoom),
+                   QStringLiteral("zoom-original"), tr("Show the graph at 100 %"));
     m_viewMenu->addSeparator();
-    m_viewMenu->addAction(tr("&Find Node…"), QKeySequence::Find, m_findBar, &FindBar::activate);
-    m_viewMenu->addAction(tr("Find &Next"), QKeySequence::FindNext, this, [this] {
-        if (!m_findBar->text().isEmpty())
-            m_findBar->setFound(m_graphView->findNext(m_findBar->text()));
-    });
+    decorateAction(
+        m_viewMenu->addAction(tr("&Find Node…"), QKeySequence::Find, m_findBar, &FindBar::activate),
+        QStringLiteral("find"), tr("Find a node by name or op type"));
+    decorateAction(m_viewMenu->addAction(tr("Find &Next"), QKeySequence::FindNext, this,
+                                         [this] {
+                                             if (!m_findBar->text().isEmpty())
+                                                 m_findBar->setFound(
+                                                     m_graphView->findNext(m_findBar->text()));
+                                         }),
+                   QString(), tr("Select the next node that matches the text of the find bar"));
     m_viewMenu->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        dock->toggleViewAction()->setStatusTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
         m_viewMenu->addAction(dock->toggleViewAction());
+    }
+    m_viewMenu->addSeparator();
+    QAction* resetLayout = m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
+    resetLayout->setStatusTip(tr("Put every panel back where it was on the first start"));
 }
 
 void MainWindow::createQuantizeMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Quantize"));
     m_modelActions << menu->addAction(tr("Calibration &Folder…"), this,
                                       [this] { m_dataPanel->chooseFolder(true); });
+    m_modelActions.last()->setStatusTip(tr("Choose the folder of images that calibration runs the model on"));
     m_modelActions << menu->addAction(tr("E&valuation Folder…"), this,
                                       [this] { m_dataPanel->chooseFolder(false); });
+    m_modelActions.last()->setStatusTip(
+        tr("Choose the folder of images on which evaluation compares the float and the quantized model"));
     menu->addSeparator();
     QMenu* presets = menu->addMenu(tr("Apply &Preset"));
     for (StrategyPreset preset : {StrategyPreset::W8A8, StrategyPreset::W4A8Codebook, StrategyPreset::W4Log,
-                                  StrategyPreset::FirstLastFloat})
+                                  StrategyPreset::FirstLastFloat}) {
         m_modelActions << presets->addAction(ApplyPresetCommand::presetName(preset), this,
                                              [this, preset] { m_strategy->applyPreset(preset); });
+        m_modelActions.last()->setStatusTip(tr("Apply the preset %1 to every layer (one undo step)")
+                                                .arg(ApplyPresetCommand::presetName(preset)));
+    }
     menu->addSeparator();
     QMenu* methods = menu->addMenu(tr("Default &Range Method"));
     const std::pair<const char*, QString> rangeMethods[] = {{"mse", tr("MSE")},
                                                             {"percentile", tr("Percentile")},
                                                             {"entropy", tr("Entropy (KL)")},
                                                             {"minmax", tr("Min-max")}};
-    for (const auto& [method, label] : rangeMethods)
+    for (const auto& [method, label] : rangeMethods) {
         m_modelActions << methods->addAction(label, this, [this, name = QString::fromLatin1(method)] {
             m_strategy->setRangeMethod(name, m_document->config().calibration.percentile);
         });
+        m_modelActions.last()->setStatusTip(
+            tr("Pick activation ranges by %1, except in layers that have their own method").arg(label));
+    }
+    m_modelActions << decorateAction(
+        menu->addAction(tr("Toggle &Keep Float"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
+                        [this] { m_strategy->toggleKeepFloat(m_layersPanel->selectedLayers()); }),
+        QStringLiteral("keep-float"),
+        tr("Keep the selected layers float, or quantize them again when all are"));
+    m_modelActions.last()->setObjectName(QStringLiteral("keepFloatAction"));
     menu->addSeparator();
     m_modelActions << menu->addAction(tr("&Calibrate"), QKeySequence(Qt::Key_F5), m_jobs,
                                       &QuantizationJobs::calibrate);
+    decorateAction(m_modelActions.last(), QStringLiteral("calibrate"),
+                   tr("Run the model on the calibration images to find the activation ranges"))
+        ->setObjectName(QStringLiteral("calibrateAction"));
     m_modelActions << menu->addAction(tr("&Evaluate"), QKeySequence(Qt::Key_F6), m_jobs,
                                       &QuantizationJobs::evaluate);
+    decorateAction(m_modelActions.last(), QStringLiteral("evaluate"),
+                   tr("Compare the float and the quantized model on the evaluation images"))
+        ->setObjectName(QStringLiteral("evaluateAction"));
     m_modelActions << menu->addAction(tr("Layer &Sensitivity"), QKeySequence(Qt::Key_F7), this,
-                                      [this] { m_jobs->sensitivity(); });
+                                      [this] { m_jobs->sensitivity(m_appSettings->sensitivityImages()); });
+    decorateAction(m_modelActions.last(), QStringLiteral("sensitivity"),
+                   tr("Measure how much quantizing each layer alone costs in accuracy"))
+        ->setObjectName(QStringLiteral("sensitivityAction"));
     menu->addSeparator();
     m_modelActions << menu->addAction(tr("E&xport…"), this, &MainWindow::showExportDialog);
-    menu->addAction(tr("Cancel Running Job"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_tasks,
-                    &TaskRunner::cancelAll);
+    decorateAction(m_modelActions.last(), QStringLiteral("export"),
+                   tr("Write the quantized ONNX model, its plan and an HTML report"));
+    decorateAction(menu->addAction(tr("Cancel Running Job"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_tasks,
+                                   &TaskRunner::cancelAll),
+                   QStringLiteral("cancel"),
+                   tr("Stop the running calibration, evaluation, sensitivity run or export"));
 }
 
 void MainWindow::createHelpMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Help"));
-    menu->addAction(tr("&About Quantscope"), this, [this] {
+    QAction* shortcuts =
+        menu->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Question), this, [this] {
+            auto* dialog = findChild<ShortcutsDialog*>();
+            if (!dialog) {
+                dialog = new ShortcutsDialog(this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+            }
+            dialog->show();
+            dialog->raise();
+            dialog->activateWindow();
+        });
+    decorateAction(shortcuts, QStringLiteral("keyboard"), tr("List every keyboard shortcut"))
+        ->setObjectName(QStringLiteral("shortcutsAction"));
+    menu->addSeparator();
+    QAction* about = menu->addAction(tr("&About Quantscope"), this, [this] {
         QMessageBox::about(
             this, tr("About Quantscope"),
             tr("<b>Quantscope %1</b><p>Post-training quantization of ONNX models: choose a strategy "
@@ -231,6 +338,31 @@ void MainWindow::createHelpMenu() {
                "of images, compare float and quantized accuracy, and export a quantized ONNX model.")
                 .arg(QApplication::applicationVersion()));
     });
+    about->setStatusTip(tr("Version and purpose of Quantscope"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createToolBar() {
+    QToolBar* bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The workflow from left to right, found by the actions' object names (a name no action has is skipped).
+    const std::pair<const char*, QString> entries[] = {{"openAction", tr("Open")},
+                                                       {"saveProjectAction", tr("Save")},
+                                                       {nullptr, {}},
+                                                       {"calibrateAction", tr("Calibrate")},
+                                                       {"evaluateAction", tr("Evaluate")},
+                                                       {"sensitivityAction", tr("Sensitivity")},
+                                                       {nullptr, {}},
+                                                       {"exportAction", tr("Export")}};
+    for (const auto& [name, label] : entries) {
+        if (!name) {
+            bar->addSeparator();
+        } else if (QAction* action = findChild<QAction*>(QLatin1String(name))) {
+            action->setIconText(label);
+            bar->addAction(action);
+        }
+    }
 }
 
 void MainWindow::connectTasks() {
@@ -345,7 +477,9 @@ void MainWindow::showExportDialog() {
     if (suggestion.isEmpty()) {
         const QFileInfo model(m_document->filePath());
         const QString folder =
-            settings.value(QStringLiteral("export/folder"), model.absolutePath()).toString();
+            !m_appSettings->outputFolder().isEmpty()
+                ? m_appSettings->outputFolder()
+                : settings.value(QStringLiteral("export/folder"), model.absolutePath()).toString();
         suggestion = folder + QLatin1Char('/') + model.completeBaseName() + QStringLiteral("-quantized.onnx");
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Quantized Model"), suggestion,
@@ -384,7 +518,6 @@ bool MainWindow::saveConfigTo(const QString& path) {
         statusBar()->showMessage(QString::fromStdString(error.what()), 10000);
         return false;
     }
-    m_document->undoStack()->setClean();
     m_messageLog->addMessage(MessageLevel::Info, tr("Saved the config to %1").arg(path));
     return true;
 }
@@ -438,8 +571,35 @@ void MainWindow::connectDocument() {
         statusBar()->showMessage(
             tr("%n warning(s) while loading; see Messages.", nullptr, int(warnings.size())));
     });
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
-            [this](bool clean) { setWindowModified(!clean); });
+    connect(m_projects, &ProjectManager::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(m_projects, &ProjectManager::projectPathChanged, this, &MainWindow::updateTitle);
+    connect(m_projects, &ProjectManager::failed, this, [this](const QString& message) {
+        m_messageLog->addMessage(MessageLevel::Error, message);
+        showMessageBox(QMessageBox::Warning, tr("Project"), message);
+    });
+    connect(m_projects, &ProjectManager::opened, this, [this](const QString& path, const QStringList& notes) {
+        if (!path.isEmpty())
+            m_messageLog->addMessage(MessageLevel::Info, tr("Opened the project %1").arg(path));
+        for (const QString& note : notes)
+            m_messageLog->addMessage(MessageLevel::Warning, note);
+        if (!notes.isEmpty())
+            statusBar()->showMessage(notes.first(), 10000);
+    });
+    connect(m_projects, &ProjectManager::modelDiffers, this,
+            [this](const QString& model, const QStringList& missing) {
+                QString text = tr("%1 changed since the project was saved (its SHA-256 differs).")
+                                   .arg(QFileInfo(model).fileName());
+                text += QLatin1Char(' ');
+                text += missing.isEmpty()
+                            ? tr("Every per-layer setting still names a layer of the model; saved results "
+                                 "were not reused.")
+                            : tr("%n per-layer setting(s) name layers it no longer has; they were set aside "
+                                 "and are listed in Messages.",
+                                 "", int(missing.size()));
+                m_messageLog->addMessage(MessageLevel::Warning, text);
+                showMessageBox(QMessageBox::Warning, tr("Model Changed"), text,
+                               missing.join(QLatin1Char('\n')));
+            });
 
     connect(m_document, &Document::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_graphView, &GraphView::nodeSelected, m_document, &Document::setSelection);
@@ -463,15 +623,106 @@ void MainWindow::connectDocument() {
 }
 
 void MainWindow::openFile(const QString& path) {
+    if (!maybeSave())
+        return;
+    if (path.endsWith(QLatin1String(".qsproj"), Qt::CaseInsensitive)) {
+        if (m_projects->open(path))
+            m_recentFiles->add(QFileInfo(path).absoluteFilePath());
+        return;
+    }
     m_document->open(path);
 }
 
+bool MainWindow::saveProject() {
+    if (m_projects->projectPath().isEmpty())
+        return showSaveProjectDialog();
+    return saveProjectTo(m_projects->projectPath());
+}
+
+bool MainWindow::saveProjectTo(const QString& path) {
+    if (!m_projects->saveTo(path))
+        return false;
+    m_recentFiles->add(m_projects->projectPath());
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+    m_messageLog->addMessage(MessageLevel::Info, tr("Saved the project to %1").arg(path));
+    return true;
+}
+
+bool MainWindow::showSaveProjectDialog() {
+    if (!m_document->model())
+        return false;
+    const QFileInfo model(m_document->filePath());
+    const QString suggested =
+        m_projects->projectPath().isEmpty()
+            ? model.absolutePath() + QLatin1Char('/') + model.completeBaseName() + QStringLiteral(".qsproj")
+            : m_projects->projectPath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested,
+                                                tr("Quantscope projects (*.qsproj)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".qsproj"), Qt::CaseInsensitive))
+        path += QStringLiteral(".qsproj");
+    return saveProjectTo(path);
+}
+
+void MainWindow::showMessageBox(QMessageBox::Icon icon, const QString& title, const QString& text,
+                                const QString& details) {
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->open(); // window-modal, never a nested event loop
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_projects->isModified())
+        return true;
+    const QMessageBox::StandardButton answer = m_saveQuestion ? m_saveQuestion() : askToSave();
+    if (answer == QMessageBox::Save)
+        return saveProject();
+    return answer == QMessageBox::Discard;
+}
+
+QMessageBox::StandardButton MainWindow::askToSave() {
+    const QString name = m_projects->projectPath().isEmpty()
+                             ? m_document->displayName()
+                             : QFileInfo(m_projects->projectPath()).fileName();
+    return QMessageBox::question(
+        this, tr("Unsaved Changes"), tr("Save the changes to %1 before closing it?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+}
+
+void MainWindow::offerRecovery() {
+    const QList<RecoveryEntry> entries = m_projects->recovery()->abandoned();
+    if (entries.isEmpty())
+        return;
+    const RecoveryEntry& entry = entries.first();
+    const QString name = entry.originalProject.isEmpty() ? QFileInfo(entry.modelPath).fileName()
+                                                         : QFileInfo(entry.originalProject).fileName();
+    QMessageBox box(QMessageBox::Question, tr("Restore Unsaved Work"),
+                    tr("Quantscope did not close properly. Restore the unsaved work on %1 autosaved %2?")
+                        .arg(name, QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                    QMessageBox::NoButton, this);
+    QPushButton* restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == restore)
+        m_projects->restore(entry);
+    else if (box.clickedButton() == discard)
+        RecoveryStore::discard(entry);
+}
+
 void MainWindow::showOpenDialog() {
-    const QString folder = m_recentFiles->files().isEmpty()
+    const QString folder = !m_appSettings->modelsFolder().isEmpty() ? m_appSettings->modelsFolder()
+                           : m_recentFiles->files().isEmpty()
                                ? QString()
                                : QFileInfo(m_recentFiles->files().first()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), folder,
-                                                      tr("ONNX models (*.onnx);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model or Project"), folder,
+        tr("Models and projects (*.onnx *.qsproj);;ONNX models (*.onnx);;Quantscope projects (*.qsproj);;All "
+           "files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -483,9 +734,11 @@ void MainWindow::rebuildRecentMenu() {
         const QString label = QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName());
         QAction* action = m_recentMenu->addAction(label, this, [this, path = files[i]] { openFile(path); });
         action->setToolTip(files[i]);
+        action->setStatusTip(tr("Open %1").arg(files[i]));
     }
     m_recentMenu->addSeparator();
     QAction* clear = m_recentMenu->addAction(tr("Clear List"), m_recentFiles, &RecentFiles::clear);
+    clear->setStatusTip(tr("Forget the recently opened files"));
     clear->setEnabled(!files.isEmpty());
     m_recentMenu->setEnabled(!files.isEmpty());
 }
@@ -548,14 +801,47 @@ void MainWindow::onSelectionChanged(const QString& nodeName) {
 
 void MainWindow::updateTitle() {
     const QString name = m_document->displayName();
-    setWindowTitle(name.isEmpty() ? tr("Quantscope") : tr("%1[*] — Quantscope").arg(name));
+    const QString project = m_projects->projectPath();
+    if (name.isEmpty())
+        setWindowTitle(tr("Quantscope"));
+    else if (project.isEmpty())
+        setWindowTitle(tr("%1[*] — Quantscope").arg(name));
+    else
+        setWindowTitle(tr("%1[*] (%2) — Quantscope").arg(QFileInfo(project).completeBaseName(), name));
 }
 
 void MainWindow::restoreSettings() {
+    m_defaultLayoutState = saveState();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+        setGeometry(firstRunGeometry(screen()->availableGeometry()));
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
+        sizeDefaultDocks(this);
+}
+
+void MainWindow::applyFirstRunLayout(const QRect& availableGeometry) {
+    setGeometry(firstRunGeometry(availableGeometry));
+    resetLayout();
+}
+
+void MainWindow::resetLayout() {
+    QSettings settings;
+    settings.remove(QStringLiteral("mainWindow/geometry"));
+    settings.remove(QStringLiteral("mainWindow/state"));
+    if (!restoreState(m_defaultLayoutState))
+        arrangeDefaultDocks(this);
+    sizeDefaultDocks(this);
+}
+
+void MainWindow::showSettingsDialog() {
+    auto* dialog = new SettingsDialog(m_appSettings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::applyAppSettings() {
+    m_jobs->setThreadCount(m_appSettings->threadCount());
+    m_layersPanel->tableModel()->setWeakSqnrThresholdDb(m_appSettings->weakLayerSqnrDb());
 }
 
 void MainWindow::saveSettings() const {
@@ -565,6 +851,10 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     m_document->loadTask()->cancel();
     m_tasks->shutdown();
     saveSettings();
@@ -573,13 +863,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QMimeData* mime = event->mimeData();
-    if (!droppedModelPath(mime).isEmpty() || !droppedFolder(mime).isEmpty() ||
-        !droppedConfig(mime).isEmpty()) {
+    if (!droppedModelPath(mime).isEmpty() || !droppedProject(mime).isEmpty() ||
+        !droppedFolder(mime).isEmpty() || !droppedConfig(mime).isEmpty()) {
         event->acceptProposedAction();
         return;
     }
     if (mime && mime->hasUrls())
-        statusBar()->showMessage(tr("Drop an .onnx model, a folder of images or a .json config."), 5000);
+        statusBar()->showMessage(
+            tr("Drop an .onnx model, a .qsproj project, a folder of images or a .json config."), 5000);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
@@ -587,6 +878,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
     if (const QString model = droppedModelPath(mime); !model.isEmpty()) {
         event->acceptProposedAction();
         openFile(model);
+    } else if (const QString project = droppedProject(mime); !project.isEmpty()) {
+        event->acceptProposedAction();
+        openFile(project);
     } else if (const QString folder = droppedFolder(mime); !folder.isEmpty()) {
         event->acceptProposedAction();
         useDataFolder(folder);

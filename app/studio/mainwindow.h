@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -13,6 +15,7 @@ class QMenu;
 
 namespace qs {
 
+class AppSettings;
 class DataPanel;
 class Document;
 class FindBar;
@@ -25,6 +28,7 @@ class GraphView;
 class HistogramView;
 class LayersPanel;
 class MessageLog;
+class ProjectManager;
 class RecentFiles;
 class TaskProgressWidget;
 
@@ -54,10 +58,32 @@ public:
     /// Writes the document's config (data settings and strategy) as a JSON config file that quantscope-cli
     /// reads; marks the document saved. False (with a message) when it cannot be written.
     bool saveConfigTo(const QString& path);
+    ProjectManager* projectManager() const { return m_projects; }
+    /// Saves the project to its file, asking for one when untitled. False when not saved.
+    bool saveProject();
+    /// Saves the project to `path` without asking (the Save As dialog's last step; tests).
+    bool saveProjectTo(const QString& path);
+    /// Asks whether to save unsaved work; false when the user cancels (or saving failed).
+    bool maybeSave();
+    /// Replaces the Save / Discard / Cancel question (tests).
+    void setSaveQuestion(std::function<QMessageBox::StandardButton()> question) {
+        m_saveQuestion = std::move(question);
+    }
+    /// Offers to restore the work of a studio that did not close properly, if there is any.
+    void offerRecovery();
     /// Treats a dropped or chosen folder: calibration first, then evaluation, else asks.
     void useDataFolder(const QString& folder);
     MessageLog* messageLog() const { return m_messageLog; }
     RecentFiles* recentFiles() const { return m_recentFiles; }
+    /// The user's preferences (Edit → Preferences); owned by the window.
+    AppSettings* appSettings() const { return m_appSettings; }
+    /// View → Reset Layout: puts the docks back as on a first start, sized for the current window, and
+    /// forgets the saved window layout.
+    void resetLayout();
+    /// The layout of a first start on a screen whose free area is `availableGeometry`: the window fits it,
+    /// the docks are as after resetLayout(). (The constructor does this for the window's screen when there is
+    /// no saved layout.)
+    void applyFirstRunLayout(const QRect& availableGeometry);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,10 +100,16 @@ private:
     void createViewMenu();
     void createQuantizeMenu();
     void createHelpMenu();
+    /// The main toolbar: Open, Save, Calibrate, Evaluate, Sensitivity, Export.
+    void createToolBar();
     void connectTasks();
     void showExportDialog();
     void showLoadConfigDialog();
     void showSaveConfigDialog();
+    bool showSaveProjectDialog();
+    QMessageBox::StandardButton askToSave();
+    void showMessageBox(QMessageBox::Icon icon, const QString& title, const QString& text,
+                        const QString& details = QString());
     void onStrategyChanged(const QStringList& layers);
     void onResultsChanged();
     void updateActions();
@@ -91,6 +123,9 @@ private:
     void updateTitle();
     void restoreSettings();
     void saveSettings() const;
+    void showSettingsDialog();
+    /// Hands the preferences to what uses them (engine threads, weak-layer threshold).
+    void applyAppSettings();
 
     Document* m_document = nullptr;
     GraphView* m_graphView = nullptr;
@@ -114,6 +149,10 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_closeAction = nullptr;
     QElapsedTimer m_loadTimer;
+    AppSettings* m_appSettings = nullptr;
+    QByteArray m_defaultLayoutState; ///< saveState() of the first-run dock layout (Reset Layout)
+    ProjectManager* m_projects = nullptr;
+    std::function<QMessageBox::StandardButton()> m_saveQuestion;
 };
 
 } // namespace qs

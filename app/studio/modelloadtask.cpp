@@ -45,7 +45,9 @@ void ModelLoadTask::start(const QString& path) {
                                         warnings << QString::fromStdString(warning);
                                     model = std::make_shared<const Model>(std::move(result.model));
                                 } catch (const std::bad_alloc&) {
-                                    throw Error(file + ": not enough memory to load the model");
+                                    throw Error(tr("%1: not enough memory to load the model")
+                                                    .arg(QString::fromStdString(file))
+                                                    .toStdString());
                                 }
                                 return TaskRunner::Apply([this, model, warnings] {
                                     m_job = 0;

@@ -21,20 +21,36 @@ ProgressCallback stage(const ProgressCallback& progress, double begin, double en
     };
 }
 
-/// The slot's session, created on first use (planning the executor is engine work too).
-QuantizationSession& sessionOf(SessionSlot& slot, int threads, TaskContext& context) {
-    if (!slot.session)
+/// The slot's session, created on first use (planning the executor is engine work too), and created again
+/// when the job asks for another thread count; a calibration still current for `dataRevision` moves over to
+/// the new session. Only engine jobs call this, one at a time, so a running job never loses its session.
+QuantizationSession& sessionOf(SessionSlot& slot, int threads, const std::string& calibrationFolder,
+                               int dataRevision, TaskContext& context) {
+    if (!slot.session || slot.sessionThreads != threads) {
+        const std::shared_ptr<QuantizationSession> previous = slot.session;
         slot.session = std::make_shared<QuantizationSession>(slot.model, SessionOptions{threads, {}});
+        slot.sessionThreads = threads;
+        if (previous && previous->isCalibrated() && slot.calibratedDataRevision == dataRevision)
+            slot.session->setCalibration(previous->calibration(), calibrationFolder);
+        else
+            slot.calibratedDataRevision = -1;
+    }
     slot.session->setCancelFlag(context.cancelFlag());
     return *slot.session;
 }
 
-/// Calibrates when the session has no calibration for `dataRevision` yet; returns the new one, or null.
-std::shared_ptr<const CalibrationResult> ensureCalibrated(SessionSlot& slot, QuantizationSession& session,
-                                                          const std::string& folder, int dataRevision,
-                                                          const ProgressCallback& progress) {
+/// Calibrates when the session has no calibration for `dataRevision` yet (installing the document's own
+/// when it has one, e.g. restored from a project); returns a new one, or null.
+std::shared_ptr<const CalibrationResult>
+ensureCalibrated(SessionSlot& slot, QuantizationSession& session, const std::string& folder, int dataRevision,
+                 const std::shared_ptr<const CalibrationResult>& known, const ProgressCallback& progress) {
     if (session.isCalibrated() && slot.calibratedDataRevision == dataRevision)
         return nullptr;
+    if (known) {
+        session.setCalibration(known, folder);
+        slot.calibratedDataRevision = dataRevision;
+        return nullptr;
+    }
     session.calibrate(folder, CalibrationScope::EveryCandidate, progress);
     slot.calibratedDataRevision = dataRevision;
     return session.calibration();
@@ -84,19 +100,21 @@ QuantizationJobs::Inputs QuantizationJobs::snapshot() const {
     inputs.dataRevision = m_document->dataRevision();
     inputs.revision = m_document->revision();
     inputs.threads = m_threadCount;
+    inputs.calibration = m_document->calibration();
     return inputs;
 }
 
 std::shared_ptr<const CalibrationResult> QuantizationJobs::prepare(const Inputs& inputs, TaskContext& context,
                                                                    const Stages& stages) {
-    QuantizationSession& session = sessionOf(*inputs.slot, inputs.threads, context);
+    QuantizationSession& session =
+        sessionOf(*inputs.slot, inputs.threads, inputs.calibrationFolder, inputs.dataRevision, context);
     session.setConfig(inputs.config);
     if (!inputs.evaluationFolder.empty() && stages.checkEvaluationFolder)
         session.checkDataFolder(inputs.evaluationFolder, false);
     const ProgressCallback progress = context.progress();
     std::shared_ptr<const CalibrationResult> calibration =
         ensureCalibrated(*inputs.slot, session, inputs.calibrationFolder, inputs.dataRevision,
-                         stage(progress, 0.0, stages.calibrated));
+                         inputs.calibration, stage(progress, 0.0, stages.calibrated));
     session.quantize(stage(progress, stages.calibrated, stages.quantized));
     if (inputs.config.biasCorrection && !session.biasesCorrected())
         session.correctBiases(stage(progress, stages.quantized, stages.corrected));
@@ -109,7 +127,8 @@ int QuantizationJobs::calibrate() {
     const Inputs inputs = snapshot();
     Document* document = m_document;
     return m_runner->start(tr("Calibrating"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
-        QuantizationSession& session = sessionOf(*inputs.slot, inputs.threads, context);
+        QuantizationSession& session =
+            sessionOf(*inputs.slot, inputs.threads, inputs.calibrationFolder, inputs.dataRevision, context);
         session.setConfig(inputs.config);
         session.calibrate(inputs.calibrationFolder, CalibrationScope::EveryCandidate, context.progress());
         inputs.slot->calibratedDataRevision = inputs.dataRevision;

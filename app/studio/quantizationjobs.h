@@ -26,8 +26,11 @@ class QuantizationJobs : public QObject {
 public:
     QuantizationJobs(Document* document, TaskRunner* runner, QObject* parent = nullptr);
 
-    /// Threads for the engine (0 = all hardware threads).
+    /// Threads for the engine (0 = all hardware threads). A job takes the count when it starts, so a change
+    /// applies from the next job on (with a new session; a current calibration is kept), never to a running
+    /// one.
     void setThreadCount(int threads) { m_threadCount = threads; }
+    int threadCount() const { return m_threadCount; }
 
     /// Each returns the job id, or 0 with failed() emitted when the step cannot start (says why).
     int calibrate();
@@ -53,6 +56,8 @@ private:
         int dataRevision = 0;
         int revision = 0;
         int threads = 0;
+        /// The document's calibration (current for dataRevision; e.g. restored from a project), or null.
+        std::shared_ptr<const CalibrationResult> calibration;
     };
     /// Where the shared steps end in a job's progress (fractions of the whole job).
     struct Stages {

@@ -74,6 +74,15 @@ void StrategyEditor::keepFloat(const QStringList& layers, bool keep) {
         push(new KeepFloatCommand(m_document, layers, keep));
 }
 
+void StrategyEditor::toggleKeepFloat(const QStringList& layers) {
+    bool allKept = !layers.isEmpty();
+    for (const QString& layer : layers) {
+        const LayerPlan* plan = m_document->plan().findLayer(layer.toStdString());
+        allKept = allKept && plan && plan->weightSource == SchemeSource::FloatLayers;
+    }
+    keepFloat(layers, !allKept);
+}
+
 void StrategyEditor::applyPreset(StrategyPreset preset) {
     push(new ApplyPresetCommand(m_document, preset));
 }

@@ -24,6 +24,8 @@ public:
     /// One field of the weight or activation scheme of `layers`.
     void setSchemeField(const QStringList& layers, TensorRole role, SchemeField field, const QVariant& value);
     void keepFloat(const QStringList& layers, bool keepFloat);
+    /// Quantizes `layers` again when every one of them is kept float, else keeps them all float.
+    void toggleKeepFloat(const QStringList& layers);
     void applyPreset(StrategyPreset preset);
     /// The default range method of the activations ("minmax", "percentile", "entropy", "mse"); layers with
     /// their own method keep it.

@@ -1,5 +1,7 @@
 #include "taskprogresswidget.h"
 
+#include "stagetitle.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -20,6 +22,7 @@ TaskProgressWidget::TaskProgressWidget(QWidget* parent) : QWidget(parent) {
     m_bar->setFixedWidth(160);
     m_cancel = new QToolButton(this);
     m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop the running job; nothing is changed"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
@@ -39,7 +42,7 @@ void TaskProgressWidget::begin(const QString& title) {
 }
 
 void TaskProgressWidget::setProgress(double fraction, const QString& stage) {
-    m_stage = stage.isEmpty() ? m_title : QStringLiteral("%1: %2").arg(m_title, stage);
+    m_stage = stage.isEmpty() ? m_title : QStringLiteral("%1: %2").arg(m_title, stageTitle(stage));
     m_label->setText(m_stage);
     m_bar->setValue(int(std::clamp(fraction, 0.0, 1.0) * kProgressSteps));
 }

@@ -17,6 +17,7 @@ public:
 
 public slots:
     void begin(const QString& title);
+    /// `stage` is the phrase core reported; it is shown translated (stageTitle()).
     void setProgress(double fraction, const QString& stage);
     /// Adds elapsed and remaining time to the text (`remainingMs` < 0: not known yet).
     void setTimes(qint64 elapsedMs, qint64 remainingMs);

@@ -8,8 +8,8 @@
 
 namespace qs {
 
-/// Every failure that core reports. The message is one line that names the file, node or tensor concerned and,
-/// where it helps, what the user can do about it. Only the application decides how to show it.
+/// Every failure that core reports. The message is one line that names the file, node or tensor concerned
+/// and, where it helps, what the user can do about it. Only the application decides how to show it.
 class Error : public std::runtime_error {
 public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
@@ -21,8 +21,8 @@ public:
     Cancelled() : Error("cancelled") {}
 };
 
-/// Reports progress of a long operation. `fraction` is in [0, 1]; `stage` is a short human-readable phrase.
-/// Returning false asks the operation to stop; it then throws `Cancelled`.
+/// Reports progress of a long operation. `fraction` is in [0, 1]; `stage` is a short English phrase that the
+/// studio translates (app/studio/stagetitle.cpp). Returning false asks the operation to stop (`Cancelled`).
 using ProgressCallback = std::function<bool(double fraction, const std::string& stage)>;
 
 /// Calls `progress` if set and throws `Cancelled` when it returns false.

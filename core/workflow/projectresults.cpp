@@ -188,6 +188,18 @@ ordered_json valueOr(const ordered_json& object, const char* key) {
     return object.contains(key) ? object.at(key) : ordered_json(nullptr);
 }
 
+/// The folder as the key holds it: absolute and normalized, so "calib" and "/work/calib" are one folder.
+std::string canonicalFolder(const std::string& folder) {
+    if (folder.empty())
+        return folder;
+    std::error_code error;
+    const fs::path absolute = fs::absolute(folder, error);
+    std::string normal = (error ? fs::path(folder) : absolute).lexically_normal().string();
+    while (normal.size() > 1 && normal.back() == '/')
+        normal.pop_back();
+    return normal;
+}
+
 } // namespace
 
 std::string projectResultsPath(const std::string& projectPath) {
@@ -234,7 +246,7 @@ std::string calibrationKey(const std::string& modelSha256, const QuantConfig& co
     key["input"] = valueOr(json, "input");
     key["preprocess"] = valueOr(json, "preprocess");
     key["max_images"] = calibration.is_object() ? valueOr(calibration, "max_images") : ordered_json(nullptr);
-    key["folder"] = folder;
+    key["folder"] = canonicalFolder(folder);
     key["contents"] = folderFingerprint(folder);
     return key.dump();
 }
@@ -244,7 +256,7 @@ std::string resultKey(const std::string& calibrationKey, const QuantConfig& conf
     ordered_json key = ordered_json::object();
     key["calibration"] = calibrationKey;
     key["config"] = configJson(config);
-    key["folder"] = folder;
+    key["folder"] = canonicalFolder(folder);
     key["contents"] = folderFingerprint(folder);
     return key.dump();
 }

@@ -1,5 +1,6 @@
-// The quantize and evaluate commands from the outside: a full run on a slice of the demo data, and the failures a
-// user meets (missing options, bad config keys, unreadable images, wrong preprocessing, unwritable output).
+// The quantize and evaluate commands from the outside: a full run on a slice of the demo data, and the
+// failures a user meets (missing options, bad config keys, unreadable images, wrong preprocessing, unwritable
+// output).
 
 #include "fixtures/modelbuilder.h"
 #include "processrunner.h"
@@ -71,9 +72,10 @@ TEST_CASE("quantize runs end to end on the demo model and writes model, plan and
     makeEvalSubset(dir.file("eval"), 10);
     const std::string config = demoConfig(dir);
     const std::string before = readFile(kDemoModel);
-    ProcessResult result = runCli({"quantize", kDemoModel, "--calib", dir.file("calib"), "--config", config,
-                                   "--output", dir.file("out.onnx"), "--eval", dir.file("eval"), "--report",
-                                   dir.file("report.html"), "--threads", "1", "--sensitivity", "20", "--json"});
+    ProcessResult result =
+        runCli({"quantize", kDemoModel, "--calib", dir.file("calib"), "--config", config, "--output",
+                dir.file("out.onnx"), "--eval", dir.file("eval"), "--report", dir.file("report.html"),
+                "--threads", "1", "--sensitivity", "20", "--json"});
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
     nlohmann::json summary = nlohmann::json::parse(result.out);
@@ -108,8 +110,8 @@ TEST_CASE("quantize runs end to end on the demo model and writes model, plan and
     CHECK(withSqnr == summary["layers"].size());
 
     // evaluate compares the export with the float model and agrees with quantize's own prediction.
-    ProcessResult evaluated = runCli({"evaluate", kDemoModel, dir.file("out.onnx"), "--images", dir.file("eval"),
-                                      "--config", config, "--threads", "1", "--json"});
+    ProcessResult evaluated = runCli({"evaluate", kDemoModel, dir.file("out.onnx"), "--images",
+                                      dir.file("eval"), "--config", config, "--threads", "1", "--json"});
     INFO("evaluate stderr: " << evaluated.err);
     REQUIRE(evaluated.exitCode == 0);
     nlohmann::json metrics = nlohmann::json::parse(evaluated.out);
@@ -122,11 +124,13 @@ TEST_CASE("quantize runs end to end on the demo model and writes model, plan and
 TEST_CASE("quantize refuses missing options and overwriting its input", "[cli][quantize]") {
     TempDir dir;
     const std::string config = demoConfig(dir);
-    checkFailure(runCli({"quantize", kDemoModel, "--config", config, "--output", dir.file("o.onnx")}), 2, "--calib");
-    checkFailure(runCli({"quantize", kDemoModel, "--calib", kDemoDir + "/calib", "--config", config, "--output",
-                         kDemoModel}),
+    checkFailure(runCli({"quantize", kDemoModel, "--config", config, "--output", dir.file("o.onnx")}), 2,
+                 "--calib");
+    checkFailure(runCli({"quantize", kDemoModel, "--calib", kDemoDir + "/calib", "--config", config,
+                         "--output", kDemoModel}),
                  2, "input model");
-    checkFailure(runCli({"evaluate", kDemoModel, "--images", kDemoDir + "/eval", "--config", config}), 2, "QUANT");
+    checkFailure(runCli({"evaluate", kDemoModel, "--images", kDemoDir + "/eval", "--config", config}), 2,
+                 "QUANT");
 }
 
 TEST_CASE("quantize reports bad configs, images and paths by name and writes nothing", "[cli][quantize]") {
@@ -140,8 +144,8 @@ TEST_CASE("quantize reports bad configs, images and paths by name and writes not
                  1, "calibration.methd");
 
     const std::string rgb = dir.writeFile("rgb.json", R"({"preprocess": {"color": "RGB"}})");
-    ProcessResult wrongColor = runCli({"quantize", kDemoModel, "--calib", dir.file("calib"), "--config", rgb,
-                                       "--output", output});
+    ProcessResult wrongColor =
+        runCli({"quantize", kDemoModel, "--calib", dir.file("calib"), "--config", rgb, "--output", output});
     CHECK(wrongColor.exitCode == 1);
     CHECK(wrongColor.err.find("preprocess") != std::string::npos);
 
@@ -157,4 +161,35 @@ TEST_CASE("quantize reports bad configs, images and paths by name and writes not
                  1, "missing/dir/out.onnx");
     CHECK(!fs::exists(output));
     CHECK(!fs::exists(dir.file("missing")));
+}
+
+TEST_CASE("quantize --project runs the model, config and folders a project names",
+          "[cli][quantize][project]") {
+    TempDir dir;
+    copyFirst(kDemoDir + "/calib", dir.file("calib"), 24);
+    const std::string config = demoConfig(
+        dir, R"(, "layers": {"/features/features.0/features.0.0/Conv": {"weights": {"bits": 4}}})");
+    const std::string project = dir.writeFile("demo.qsproj", R"({
+  "quantscope_project": 1,
+  "model": {"path": ")" + kDemoModel + R"("},
+  "data": {"calibration": {"path": "calib"}, "evaluation": null},
+  "config": )" + readFile(config) + "}\n");
+    const std::vector<std::string> common = {"--threads", "1", "--json"};
+    std::vector<std::string> byProject = {"quantize", "--project", project, "--output", dir.file("p.onnx")};
+    byProject.insert(byProject.end(), common.begin(), common.end());
+    const ProcessResult fromProject = runCli(byProject);
+    INFO("stderr: " << fromProject.err);
+    REQUIRE(fromProject.exitCode == 0);
+    std::vector<std::string> byArguments = {"quantize", kDemoModel, "--calib",  dir.file("calib"),
+                                            "--config", config,     "--output", dir.file("a.onnx")};
+    byArguments.insert(byArguments.end(), common.begin(), common.end());
+    const ProcessResult fromArguments = runCli(byArguments);
+    REQUIRE(fromArguments.exitCode == 0);
+    CHECK(readFile(dir.file("p.onnx.plan.json")) == readFile(dir.file("a.onnx.plan.json")));
+    CHECK(readFile(dir.file("p.onnx.plan.json")).find("\"bits\": 4") != std::string::npos);
+
+    checkFailure(runCli({"quantize", "--project", project, "--output", project}), 2, "is the project");
+    checkFailure(runCli({"quantize", "--project", dir.file("none.qsproj"), "--output", dir.file("x.onnx")}),
+                 1, "none.qsproj");
+    checkFailure(runCli({"quantize", "--output", dir.file("x.onnx")}), 2, "MODEL");
 }

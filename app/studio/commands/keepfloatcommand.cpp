@@ -8,8 +8,10 @@ namespace qs {
 namespace {
 
 QString commandText(const QStringList& layers, bool keepFloat) {
-    const char* single = keepFloat ? "Keep %1 float" : "Quantize %1";
-    const char* several = keepFloat ? "Keep %n layers float" : "Quantize %n layers";
+    const char* single = keepFloat ? QT_TRANSLATE_NOOP("qs::KeepFloatCommand", "Keep %1 float")
+                                   : QT_TRANSLATE_NOOP("qs::KeepFloatCommand", "Quantize %1");
+    const char* several = keepFloat ? QT_TRANSLATE_N_NOOP("qs::KeepFloatCommand", "Keep %n layers float")
+                                    : QT_TRANSLATE_N_NOOP("qs::KeepFloatCommand", "Quantize %n layers");
     if (layers.size() == 1)
         return QCoreApplication::translate("qs::KeepFloatCommand", single).arg(layers.front());
     return QCoreApplication::translate("qs::KeepFloatCommand", several, nullptr, int(layers.size()));

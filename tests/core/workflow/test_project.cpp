@@ -274,6 +274,10 @@ TEST_CASE("Project results restore the calibration bin by bin and quantize to th
         CHECK(calibrationKey(modelHash, other, calib) == results.calibrationKey);
         CHECK(resultKey(results.calibrationKey, other, demoDir() + "/eval") != results.evaluationKey);
         CHECK(calibrationKey(sha256Hex("x"), config, calib) != results.calibrationKey);
+        // A folder named relative to the working folder is the same folder.
+        const fs::path relative = fs::path(calib).lexically_relative(fs::current_path());
+        CHECK(calibrationKey(modelHash, config, relative.string()) == results.calibrationKey);
+        CHECK(calibrationKey(modelHash, config, calib + "/.") == results.calibrationKey);
     }
     SECTION("a damaged results file is an error naming it, never a crash") {
         const std::string bytes = readText(path);
