@@ -175,7 +175,12 @@ void Document::setEvaluationFolder(const QString& folder) {
     if (folder == m_evaluationFolder)
         return;
     m_evaluationFolder = folder;
+    const bool hadResults = m_evaluationRevision >= 0 || m_sensitivityRevision >= 0;
+    m_evaluationRevision = -1; // measured on other images: shown, but no longer current
+    m_sensitivityRevision = -1;
     emit dataSettingsChanged();
+    if (hadResults)
+        emit resultsChanged(ResultKind::Evaluation);
 }
 
 bool Document::setCalibration(std::shared_ptr<const CalibrationResult> calibration, int dataRevision) {

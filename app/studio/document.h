@@ -103,6 +103,7 @@ public:
     QString calibrationFolder() const { return m_calibrationFolder; }
     QString evaluationFolder() const { return m_evaluationFolder; }
     void setCalibrationFolder(const QString& folder);
+    /// Another evaluation folder makes the shown evaluation and sensitivity stale (they stay visible).
     void setEvaluationFolder(const QString& folder);
     /// Incremented whenever the data settings (folders, preprocessing, input) change.
     int dataRevision() const { return m_dataRevision; }

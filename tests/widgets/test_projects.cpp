@@ -153,6 +153,12 @@ TEST_CASE("A saved project reopens with the same plan, folders and results, with
         document->undoStack()->undo();
         CHECK_FALSE(window.projectManager()->isModified());
     }
+    SECTION("another evaluation folder makes the shown evaluation stale, and it is not saved as current") {
+        document->setEvaluationFolder(demoPath("demo/calib"));
+        CHECK(document->evaluation());
+        CHECK_FALSE(document->evaluationIsCurrent());
+        CHECK(window.projectManager()->isModified());
+    }
     SECTION("closing with unsaved changes asks, and Cancel keeps the window open") {
         window.strategyEditor()->keepFloat(
             {QString::fromStdString(document->plan().layers[0].layer.nodeName)}, true);
