@@ -1,13 +1,15 @@
 // quantscope-cli: dispatches `quantscope-cli <command> [args]` to the commands listed below.
 
-#include "command.h"
-#include "inspectcommand.h"
-#include "runcommand.h"
 #include "benchcommand.h"
+#include "command.h"
 #include "evaluatecommand.h"
-#include "quantizecommand.h"
+#include "inspectcommand.h"
 #include "preprocesscommand.h"
+#include "quantizecommand.h"
+#include "runcommand.h"
 #include "usageerror.h"
+
+#include "util/atomicfile.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -88,6 +90,7 @@ int dispatch(const std::vector<std::string>& args) {
 } // namespace
 
 int main(int argc, char** argv) {
+    qs::removeTemporaryFilesOnSignals(); // an interrupted write leaves nothing behind
     const std::vector<std::string> args(argv + 1, argv + argc);
     try {
         return dispatch(args);

@@ -5,6 +5,8 @@
 #include "runcommand.h"
 #include "usageerror.h"
 
+#include "util/atomicfile.h"
+
 #include "data/batchloader.h"
 #include "data/imagefolder.h"
 #include "data/preprocess.h"
@@ -103,12 +105,10 @@ PreprocessedSet preprocessFolder(const ImageFolderScan& scan, const PreprocessCo
 }
 
 void writeFileList(const std::filesystem::path& file, const std::vector<std::string>& relativePaths) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    std::string text;
     for (const std::string& path : relativePaths)
-        out << path << '\n';
-    out.flush();
-    if (!out)
-        throw Error("cannot write '" + file.string() + "'");
+        text += path + '\n';
+    writeFileAtomically(file.string(), text);
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "export/qdqexport.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "util/outputpaths.h"
 #include "util/sha256.h"
 #include "workflow/project.h"
 #include "workflow/quantizationpipeline.h"
@@ -63,11 +64,6 @@ uint64_t fileSize(const std::string& path) {
     return error ? 0 : static_cast<uint64_t>(size);
 }
 
-bool samePath(const std::string& a, const std::string& b) {
-    std::error_code error;
-    return std::filesystem::equivalent(a, b, error);
-}
-
 /// Fails before any work when the output's folder is missing or not writable.
 void checkWritableOutput(const std::string& outputPath, const std::string& option) {
     std::filesystem::path folder = std::filesystem::path(outputPath).parent_path();
@@ -113,10 +109,16 @@ int runQuantize(const std::vector<std::string>& args) {
     const std::string evalFolder =
         parser.option("--eval").value_or(project ? project->evaluationFolder : std::string());
     const std::string reportPath = parser.option("--report").value_or("");
-    if (samePath(modelPath, outputPath))
-        throw UsageError("--output '" + outputPath + "' is the input model; choose another file");
-    if (projectPath && (samePath(*projectPath, outputPath) || samePath(*projectPath, reportPath)))
-        throw UsageError("'" + *projectPath + "' is the project; write the outputs to other files");
+    try {
+        checkOutputsDistinct({{"--output", outputPath},
+                              {"the plan written beside --output", outputPath + ".plan.json"},
+                              {"--report", reportPath}},
+                             {{"the input model", modelPath},
+                              {"the config", configPath},
+                              {"the project", projectPath.value_or("")}});
+    } catch (const Error& error) {
+        throw UsageError(error.what());
+    }
     if (project && !project->modelSha256.empty() && !modelMatchesProject(*project, sha256OfFile(modelPath)))
         std::cerr << "quantscope-cli: warning: " << modelPath << " changed since " << *projectPath
                   << " was saved (its SHA-256 differs)\n";

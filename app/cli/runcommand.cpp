@@ -5,6 +5,8 @@
 #include "progressline.h"
 #include "usageerror.h"
 
+#include "util/outputpaths.h"
+
 #include "model/onnxloader.h"
 #include "runtime/executor.h"
 #include "runtime/npy.h"
@@ -104,16 +106,35 @@ int runRun(const std::vector<std::string>& args) {
     LoadResult loaded = loadOnnxModel(path, LoadOptions{}, progress.callback());
     progress.finish();
     Executor executor(loaded.model, options);
-    TensorMap outputs = executor.run(inputs);
 
+    // Output files are known before the run: one per graph output, never two outputs in one file, never an
+    // input.
+    std::vector<std::string> names;
+    for (const ValueInfo& output : executor.outputs())
+        names.push_back(sanitizedFileName(output.name));
+    names = uniqueFileNames(names);
+    std::vector<LabelledPath> files;
+    for (size_t i = 0; i < names.size(); ++i)
+        files.push_back({"the file of output '" + executor.outputs()[i].name + "'",
+                         (std::filesystem::path(*outputDir) / (names[i] + ".npy")).string()});
+    std::vector<LabelledPath> inputFiles = {{"the model", path}};
+    for (const std::string& spec : inputSpecs)
+        inputFiles.push_back({"the input file", spec.substr(spec.find('=') + 1)});
+    try {
+        checkOutputsDistinct(files, inputFiles);
+    } catch (const Error& error) {
+        throw UsageError(error.what());
+    }
+
+    TensorMap outputs = executor.run(inputs);
     std::error_code error;
     std::filesystem::create_directories(*outputDir, error);
     if (error)
         throw Error("cannot create output folder '" + *outputDir + "': " + error.message());
-    for (const ValueInfo& output : executor.outputs()) {
-        std::string file = (std::filesystem::path(*outputDir) / (sanitizedFileName(output.name) + ".npy")).string();
-        writeNpy(file, outputs.at(output.name));
-        std::cout << output.name << " " << outputs.at(output.name).describe() << " -> " << file << '\n';
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& name = executor.outputs()[i].name;
+        writeNpy(files[i].path, outputs.at(name));
+        std::cout << name << " " << outputs.at(name).describe() << " -> " << files[i].path << '\n';
     }
     return 0;
 }

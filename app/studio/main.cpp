@@ -8,6 +8,8 @@
 #include "document.h"
 #include "graphview.h"
 
+#include "util/atomicfile.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -18,6 +20,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    qs::removeTemporaryFilesOnSignals(); // an export stopped by SIGTERM leaves no temporary file
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Quantscope"));
     QApplication::setApplicationName(QStringLiteral("Quantscope"));

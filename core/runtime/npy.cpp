@@ -1,5 +1,6 @@
 #include "runtime/npy.h"
 
+#include "util/atomicfile.h"
 #include "util/error.h"
 
 #include <cstring>
@@ -17,10 +18,11 @@ struct DescrEntry {
     DataType type;
 };
 
-const DescrEntry kDescrs[] = {{"<f4", DataType::Float}, {"<f8", DataType::Double}, {"<i8", DataType::Int64},
-                              {"<i4", DataType::Int32}, {"|i1", DataType::Int8},   {"|u1", DataType::UInt8},
-                              {"|b1", DataType::Bool},  {"<i2", DataType::Int16},  {"<u2", DataType::UInt16},
-                              {"<u4", DataType::UInt32}, {"<u8", DataType::UInt64}, {"<f2", DataType::Float16}};
+const DescrEntry kDescrs[] = {
+    {"<f4", DataType::Float},  {"<f8", DataType::Double}, {"<i8", DataType::Int64},
+    {"<i4", DataType::Int32},  {"|i1", DataType::Int8},   {"|u1", DataType::UInt8},
+    {"|b1", DataType::Bool},   {"<i2", DataType::Int16},  {"<u2", DataType::UInt16},
+    {"<u4", DataType::UInt32}, {"<u8", DataType::UInt64}, {"<f2", DataType::Float16}};
 
 /// The value text after `'key':` in the header dictionary, or empty.
 std::string headerValue(const std::string& header, const std::string& key) {
@@ -94,7 +96,8 @@ RuntimeTensor parseNpy(const std::string& bytes, const std::string& displayName)
         throw Error(displayName + ": Fortran-ordered .npy arrays are not supported");
     DataType type = DataType::Undefined;
     for (const DescrEntry& entry : kDescrs)
-        if (descr == entry.descr || (descr.size() == 3 && descr[0] == '=' && descr.substr(1) == entry.descr + 1))
+        if (descr == entry.descr ||
+            (descr.size() == 3 && descr[0] == '=' && descr.substr(1) == entry.descr + 1))
             type = entry.type;
     if (type == DataType::Undefined)
         throw Error(displayName + ": unsupported .npy dtype '" + descr + "'");
@@ -131,7 +134,8 @@ std::string serializeNpy(const RuntimeTensor& tensor) {
     if (tensor.dims().size() > 1)
         shape.pop_back();
     shape += ")";
-    std::string header = "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    std::string header =
+        "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': " + shape + ", }";
     size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header += '\n';
@@ -146,13 +150,7 @@ std::string serializeNpy(const RuntimeTensor& tensor) {
 }
 
 void writeNpy(const std::string& path, const RuntimeTensor& tensor) {
-    std::string bytes = serializeNpy(tensor);
-    std::ofstream file(path, std::ios::binary);
-    if (!file)
-        throw Error(path + ": cannot create");
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!file)
-        throw Error(path + ": write failed");
+    writeFileAtomically(path, serializeNpy(tensor));
 }
 
 } // namespace qs

@@ -5,7 +5,9 @@
 
 #include "util/error.h"
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -18,16 +20,52 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Temporary files being written, for the signal handler: a fixed table so that it needs no allocation or
+/// lock. A slot is 0 (free), 1 (being filled) or 2 (holds a path the handler may remove).
+constexpr int kTemporarySlots = 32;
+constexpr size_t kTemporaryPathBytes = 4096;
+std::atomic<int> temporaryState[kTemporarySlots];
+char temporaryPaths[kTemporarySlots][kTemporaryPathBytes];
+
+int registerTemporary(const std::string& path) {
+    if (path.size() >= kTemporaryPathBytes)
+        return -1;
+    for (int slot = 0; slot < kTemporarySlots; ++slot) {
+        int expected = 0;
+        if (temporaryState[slot].compare_exchange_strong(expected, 1)) {
+            std::memcpy(temporaryPaths[slot], path.c_str(), path.size() + 1);
+            temporaryState[slot].store(2);
+            return slot;
+        }
+    }
+    return -1;
+}
+
+void unregisterTemporary(int slot) {
+    if (slot >= 0)
+        temporaryState[slot].store(0);
+}
+
+extern "C" void removeTemporariesAndExit(int signalNumber) {
+    for (int slot = 0; slot < kTemporarySlots; ++slot)
+        if (temporaryState[slot].load() == 2)
+            ::unlink(temporaryPaths[slot]);
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);
+}
+
 /// Removes the temporary file unless released.
 struct TemporaryFile {
     std::string path;
     int fd = -1;
+    int slot = -1;
     bool keep = false;
     ~TemporaryFile() {
         if (fd >= 0)
             ::close(fd);
         if (!keep && !path.empty())
             ::unlink(path.c_str());
+        unregisterTemporary(slot);
     }
 };
 
@@ -74,6 +112,7 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
         if (temporary.fd < 0)
             throw Error(systemError("cannot create a file in '" + directory.string() + "'"));
         temporary.path = pattern;
+        temporary.slot = registerTemporary(pattern);
         ::fchmod(temporary.fd, 0644);
         writeAll(temporary.fd, bytes);
         if (::fsync(temporary.fd) != 0)
@@ -88,6 +127,18 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
         syncDirectory(directory);
     } catch (const Error& error) {
         throw Error(path + ": " + error.what());
+    }
+}
+
+void removeTemporaryFilesOnSignals() {
+    for (int signalNumber : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction current {};
+        if (::sigaction(signalNumber, nullptr, &current) == 0 && current.sa_handler == SIG_IGN)
+            continue;
+        struct sigaction action {};
+        action.sa_handler = removeTemporariesAndExit;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(signalNumber, &action, nullptr);
     }
 }
 

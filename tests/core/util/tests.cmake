@@ -1,0 +1,4 @@
+# Tests of the shared utilities (core/util): atomic writes.
+target_sources(test_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/test_atomicfile.cpp
+)
