@@ -3,24 +3,55 @@
 #include "runcommand.h"
 #include "usageerror.h"
 
+#include "runtime/runtimetensor.h"
+
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 namespace qs::cli {
 
 bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage,
                        size_t minModels) {
     parser.addOption("--threads");
+    parser.addOption("--max-tensor-bytes");
     parser.addFlag("--help");
     parser.addFlag("-h");
     parser.parse(args);
     if (parser.flag("--help") || parser.flag("-h")) {
         std::cout << usage;
+        std::cout << "  --max-tensor-bytes SIZE      largest tensor the engine may allocate, e.g. 512M or 8G "
+                     "(default: the machine's memory)\n";
         return false;
     }
+    if (std::optional<std::string> limit = parser.option("--max-tensor-bytes"))
+        setTensorByteLimit(parseByteSize(*limit, "--max-tensor-bytes"));
     parser.requirePositionals(minModels, 1, "MODEL argument");
     return true;
+}
+
+uint64_t parseByteSize(const std::string& text, const std::string& option) {
+    size_t used = 0;
+    unsigned long long value = 0;
+    try {
+        value = std::stoull(text, &used);
+    } catch (const std::logic_error&) {
+        used = 0;
+    }
+    const std::string suffix = used > 0 ? text.substr(used) : std::string();
+    int shift = -1;
+    if (suffix.empty() || suffix == "B")
+        shift = 0;
+    else if (suffix == "K" || suffix == "KiB")
+        shift = 10;
+    else if (suffix == "M" || suffix == "MiB")
+        shift = 20;
+    else if (suffix == "G" || suffix == "GiB")
+        shift = 30;
+    if (used == 0 || shift < 0 || value == 0 || value > (~0ull >> shift))
+        throw UsageError(option + " expects a size such as 512M or 8G, got '" + text + "'");
+    return uint64_t(value) << shift;
 }
 
 ExecutorOptions executorOptionsFrom(const ArgParser& parser) {

@@ -20,6 +20,9 @@ namespace qs::cli {
 bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage,
                        size_t minModels = 1);
 
+/// "512M", "8G", "4096" (bytes) -> bytes; throws UsageError naming `option` otherwise.
+uint64_t parseByteSize(const std::string& text, const std::string& option);
+
 /// Engine options from the parsed --threads (a UsageError unless it is a positive integer).
 ExecutorOptions executorOptionsFrom(const ArgParser& parser);
 

@@ -1,5 +1,6 @@
 #include "runtime/alignedbuffer.h"
 
+#include "runtime/runtimetensor.h"
 #include "util/error.h"
 
 #include <cstdlib>
@@ -7,6 +8,10 @@
 namespace qs {
 
 AlignedBuffer::AlignedBuffer(size_t capacityBytes) : capacityBytes_(capacityBytes) {
+    if (capacityBytes > tensorByteLimit())
+        throw Error("a tensor of " + std::to_string(capacityBytes >> 20) + " MiB is more than the limit of " +
+                    std::to_string(tensorByteLimit() >> 20) +
+                    " MiB for one tensor (the machine's memory unless --max-tensor-bytes says otherwise)");
     size_t roundedBytes = (capacityBytes + kAlignmentBytes - 1) / kAlignmentBytes * kAlignmentBytes;
     if (roundedBytes == 0)
         roundedBytes = kAlignmentBytes;
@@ -15,6 +20,8 @@ AlignedBuffer::AlignedBuffer(size_t capacityBytes) : capacityBytes_(capacityByte
         throw Error("out of memory allocating a tensor of " + std::to_string(capacityBytes) + " bytes");
 }
 
-AlignedBuffer::~AlignedBuffer() { std::free(data_); }
+AlignedBuffer::~AlignedBuffer() {
+    std::free(data_);
+}
 
 } // namespace qs

@@ -584,7 +584,18 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
                 if (slotIndex >= 0 && !values[slotIndex].isPlain())
                     values[slotIndex] = toPlainLayout(values[slotIndex], &impl.pool);
         kernelOutputs.assign(step.outputSlots.size(), RuntimeTensor());
-        step.kernel->run(kernelInputs, kernelOutputs, context);
+        try {
+            step.kernel->run(kernelInputs, kernelOutputs, context);
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const Error& error) {
+            const std::string label = nodeLabel(node);
+            if (std::string(error.what()).find(node.name) != std::string::npos)
+                throw;
+            throw Error(label + ": " + error.what());
+        } catch (const std::bad_alloc&) {
+            throw Error(nodeLabel(node) + ": not enough memory for its outputs");
+        }
         for (size_t o = 0; o < step.outputSlots.size(); ++o) {
             int slotIndex = step.outputSlots[o];
             if (slotIndex < 0)

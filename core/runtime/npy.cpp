@@ -102,11 +102,17 @@ RuntimeTensor parseNpy(const std::string& bytes, const std::string& displayName)
     if (type == DataType::Undefined)
         throw Error(displayName + ": unsupported .npy dtype '" + descr + "'");
     std::vector<int64_t> dims = parseShape(headerValue(header, "shape"), displayName);
-    RuntimeTensor tensor(type, dims);
+    uint64_t expectedBytes = 0;
+    try {
+        expectedBytes = checkedTensorBytes(type, dims);
+    } catch (const Error& error) {
+        throw Error(displayName + ": .npy header: " + error.what());
+    }
     size_t dataStart = headerStart + headerLength;
-    if (bytes.size() - dataStart < tensor.sizeBytes())
+    if (bytes.size() - dataStart < expectedBytes)
         throw Error(displayName + ": .npy data is truncated (" + std::to_string(bytes.size() - dataStart) +
                     " bytes for shape " + dimsToString(dims) + ")");
+    RuntimeTensor tensor(type, dims);
     if (tensor.sizeBytes())
         std::memcpy(tensor.raw(), bytes.data() + dataStart, tensor.sizeBytes());
     return tensor;

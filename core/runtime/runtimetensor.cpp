@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <unistd.h>
 
 namespace qs {
 
@@ -32,14 +33,57 @@ size_t runtimeElementSize(DataType type) {
     }
 }
 
+namespace {
+
+uint64_t physicalMemoryBytes() {
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return uint64_t(1) << 40;
+    return uint64_t(pages) * uint64_t(pageSize);
+}
+
+std::atomic<uint64_t> tensorLimitBytes{0}; ///< 0 = physical memory
+
+} // namespace
+
 int64_t elementCountOf(const std::vector<int64_t>& dims) {
-    int64_t count = 1;
+    bool empty = false;
     for (int64_t dim : dims) {
         if (dim < 0)
             throw Error("negative dimension in tensor shape " + dimsToString(dims));
-        count *= dim;
+        empty = empty || dim == 0;
     }
+    if (empty)
+        return 0;
+    int64_t count = 1;
+    for (int64_t dim : dims)
+        if (__builtin_mul_overflow(count, dim, &count))
+            throw Error("tensor shape " + dimsToString(dims) +
+                        " has more elements than a 64-bit count holds");
     return count;
+}
+
+uint64_t tensorByteLimit() {
+    static const uint64_t physical = physicalMemoryBytes();
+    const uint64_t limit = tensorLimitBytes.load(std::memory_order_relaxed);
+    return limit ? limit : physical;
+}
+
+void setTensorByteLimit(uint64_t bytes) {
+    tensorLimitBytes.store(bytes);
+}
+
+uint64_t checkedTensorBytes(DataType type, const std::vector<int64_t>& dims) {
+    const int64_t count = elementCountOf(dims);
+    uint64_t bytes = 0;
+    if (__builtin_mul_overflow(uint64_t(count), uint64_t(runtimeElementSize(type)), &bytes))
+        throw Error("tensor shape " + dimsToString(dims) + " needs more bytes than a 64-bit size holds");
+    if (bytes > tensorByteLimit())
+        throw Error("a tensor of shape " + dimsToString(dims) + " needs " + std::to_string(bytes >> 20) +
+                    " MiB, more than the limit of " + std::to_string(tensorByteLimit() >> 20) +
+                    " MiB for one tensor (the machine's memory unless --max-tensor-bytes says otherwise)");
+    return bytes;
 }
 
 std::string dimsToString(const std::vector<int64_t>& dims) {
@@ -57,6 +101,7 @@ RuntimeTensor::RuntimeTensor(DataType type, std::vector<int64_t> dims)
     : type_(type), dims_(std::move(dims)), elementCount_(elementCountOf(dims_)) {
     if (runtimeElementSize(type) == 0)
         throw Error("the runtime cannot hold tensors of " + typeLabel(type));
+    checkedTensorBytes(type_, dims_);
     buffer_ = std::make_shared<AlignedBuffer>(sizeBytes());
 }
 
@@ -191,9 +236,13 @@ template <typename To> static std::vector<To> convertAll(const RuntimeTensor& te
     return values;
 }
 
-std::vector<int64_t> RuntimeTensor::toInt64s() const { return convertAll<int64_t>(*this); }
+std::vector<int64_t> RuntimeTensor::toInt64s() const {
+    return convertAll<int64_t>(*this);
+}
 
-std::vector<double> RuntimeTensor::toDoubles() const { return convertAll<double>(*this); }
+std::vector<double> RuntimeTensor::toDoubles() const {
+    return convertAll<double>(*this);
+}
 
 uint64_t RuntimeTensor::newContentId() {
     static std::atomic<uint64_t> next{1};
@@ -201,9 +250,9 @@ uint64_t RuntimeTensor::newContentId() {
 }
 
 std::string RuntimeTensor::describe() const {
-    static const char* const names[] = {"undefined", "float32", "uint8", "int8",   "uint16", "int16",
-                                        "int32",     "int64",   "string", "bool", "float16", "float64",
-                                        "uint32",    "uint64"};
+    static const char* const names[] = {"undefined", "float32", "uint8",  "int8",   "uint16",
+                                        "int16",     "int32",   "int64",  "string", "bool",
+                                        "float16",   "float64", "uint32", "uint64"};
     int index = static_cast<int>(type_);
     std::string typeName = index >= 0 && index <= 13 ? names[index] : typeLabel(type_);
     return typeName + dimsToString(dims_);

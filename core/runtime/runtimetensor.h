@@ -1,7 +1,7 @@
 #pragma once
-// A tensor as the executor sees it while running: element type, dims and a 64-byte aligned buffer. Buffers are
-// shared (Reshape-like ops return views) and recycled by the executor once the last consumer has run, so a
-// RuntimeTensor handed to an observer is only valid during the callback unless copied with clone().
+// A tensor as the executor sees it while running: element type, dims and a 64-byte aligned buffer. Buffers
+// are shared (Reshape-like ops return views) and recycled by the executor once the last consumer has run, so
+// a RuntimeTensor handed to an observer is only valid during the callback unless copied with clone().
 
 #include "model/datatype.h"
 #include "runtime/alignedbuffer.h"
@@ -62,9 +62,9 @@ public:
     /// A process-wide fresh content id.
     static uint64_t newContentId();
 
-    /// Non-null when the data is in a oneDNN blocked layout instead of dense row-major order. Only kernels that
-    /// say so (Kernel::acceptsLayouts) see such tensors; the executor converts them for everybody else, for hooks
-    /// and for graph outputs.
+    /// Non-null when the data is in a oneDNN blocked layout instead of dense row-major order. Only kernels
+    /// that say so (Kernel::acceptsLayouts) see such tensors; the executor converts them for everybody else,
+    /// for hooks and for graph outputs.
     const std::shared_ptr<const BlockedLayout>& layout() const { return layout_; }
     void setLayout(std::shared_ptr<const BlockedLayout> layout) { layout_ = std::move(layout); }
     bool isPlain() const { return !layout_; }
@@ -81,12 +81,21 @@ private:
     std::shared_ptr<const BlockedLayout> layout_;
 };
 
-/// Bytes per element of the types the runtime holds (float32, float64, int8..int64, uint8..uint64, bool, float16);
-/// 0 for anything else.
+/// Bytes per element of the types the runtime holds (float32, float64, int8..int64, uint8..uint64, bool,
+/// float16); 0 for anything else.
 size_t runtimeElementSize(DataType type);
 
-/// Product of dims; throws qs::Error for negative dims.
+/// Product of dims; throws qs::Error for negative dims and for a product that overflows 64 bits (a shape with
+/// a zero dim has 0 elements whatever the others are).
 int64_t elementCountOf(const std::vector<int64_t>& dims);
+
+/// The most bytes one tensor may take (default: the machine's physical memory); every tensor the runtime
+/// allocates is checked against it, so that an impossible shape is an error naming the shape, not a crash.
+uint64_t tensorByteLimit();
+/// 0 restores the default.
+void setTensorByteLimit(uint64_t bytes);
+/// Bytes of a tensor of `type` and `dims`; throws qs::Error on overflow or above tensorByteLimit().
+uint64_t checkedTensorBytes(DataType type, const std::vector<int64_t>& dims);
 
 /// "[1,3,224,224]"
 std::string dimsToString(const std::vector<int64_t>& dims);

@@ -1,8 +1,10 @@
-// The dispatcher and the inspect command facing bad input: every failure is one line on stderr, a non-zero exit
-// status, and nothing on stdout.
+// The dispatcher and the inspect command facing bad input: every failure is one line on stderr, a non-zero
+// exit status, and nothing on stdout.
 
 #include "fixtures/modelbuilder.h"
 #include "processrunner.h"
+#include "runtime/npy.h"
+#include "runtime/runtimetensor.h"
 
 #include <catch2/catch.hpp>
 
@@ -85,4 +87,38 @@ TEST_CASE("--help lists the commands and --version prints the version", "[cli]")
     CHECK(version.exitCode == 0);
     CHECK(version.out.rfind("quantscope-cli ", 0) == 0);
     CHECK(version.out.find('.') != std::string::npos);
+}
+
+TEST_CASE(
+    "run on an impossible shape fails in one line naming the node, and --max-tensor-bytes limits tensors",
+    "[cli][errors][limits]") {
+    TempDir dir;
+    qs::test::ModelBuilder builder;
+    builder.input("x", qs::DataType::Float, {1, 4});
+    builder.input("shape", qs::DataType::Int64, {2});
+    builder.node("Expand", {"x", "shape"}, {"y"}, "expand_huge");
+    builder.node("Softmax", {"y"}, {"z"}, "softmax");
+    builder.output("z", qs::DataType::Float);
+    builder.save(dir.file("expand.onnx"));
+    qs::RuntimeTensor x(qs::DataType::Float, {1, 4});
+    qs::RuntimeTensor shape = qs::RuntimeTensor::fromInt64s({2}, {(int64_t(1) << 62) + 1, 4});
+    qs::writeNpy(dir.file("x.npy"), x);
+    qs::writeNpy(dir.file("shape.npy"), shape);
+    checkOneLineFailure(
+        runCli({"run", dir.file("expand.onnx"), "--input", "x=" + dir.file("x.npy"), "--input",
+                "shape=" + dir.file("shape.npy"), "--output-dir", dir.file("out")}),
+        1, "expand_huge");
+
+    qs::writeNpy(dir.file("shape.npy"), qs::RuntimeTensor::fromInt64s({2}, {131072, 4}));
+    checkOneLineFailure(runCli({"run", dir.file("expand.onnx"), "--input", "x=" + dir.file("x.npy"),
+                                "--input", "shape=" + dir.file("shape.npy"), "--output-dir", dir.file("out"),
+                                "--max-tensor-bytes", "1M"}),
+                        1, "limit");
+    checkOneLineFailure(runCli({"run", dir.file("expand.onnx"), "--max-tensor-bytes", "lots", "--output-dir",
+                                dir.file("out")}),
+                        2, "--max-tensor-bytes");
+    const ProcessResult fits = runCli({"run", dir.file("expand.onnx"), "--input", "x=" + dir.file("x.npy"),
+                                       "--input", "shape=" + dir.file("shape.npy"), "--output-dir",
+                                       dir.file("out"), "--max-tensor-bytes", "8M"});
+    CHECK(fits.exitCode == 0);
 }
