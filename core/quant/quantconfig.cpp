@@ -187,9 +187,17 @@ private:
 
 /// Parses the text, rejecting keys that appear twice in one object (JSON allows them; a config never means
 /// it).
+constexpr int kMaxConfigDepth = 32;
+constexpr size_t kMaxConfigBytes = 16u << 20;
+
 Json parseDocument(const std::string& jsonText, const ConfigReader& reader) {
+    if (jsonText.size() > kMaxConfigBytes)
+        reader.fail("", "larger than 16 MiB; not a quantization config");
     std::vector<std::pair<std::set<std::string>, std::string>> openObjects; // keys seen, current key
-    auto onEvent = [&](int, Json::parse_event_t event, Json& parsed) {
+    auto onEvent = [&](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth > kMaxConfigDepth)
+            reader.fail("", "nested deeper than " + std::to_string(kMaxConfigDepth) +
+                                " levels; a config is a few levels deep (docs/config.md)");
         if (event == Json::parse_event_t::object_start) {
             openObjects.emplace_back();
         } else if (event == Json::parse_event_t::object_end && !openObjects.empty()) {
@@ -227,6 +235,12 @@ Json parseDocument(const std::string& jsonText, const ConfigReader& reader) {
         }
         reader.fail("", "invalid JSON at line " + std::to_string(line) + ", column " +
                             std::to_string(column) + ": " + message);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // e.g. 1e400: a number a double cannot hold.
+        std::string message = error.what();
+        const size_t colon = message.find("] ");
+        reader.fail("", "a number is out of range (" +
+                            (colon == std::string::npos ? message : message.substr(colon + 2)) + ")");
     }
 }
 
@@ -556,6 +570,13 @@ QuantConfig parseQuantConfig(const std::string& jsonText, const std::string& sou
 }
 
 QuantConfig loadQuantConfig(const std::string& path) {
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw Error(path + ": not a regular file; a quantization config is a .json file");
+    if (!error && std::filesystem::is_regular_file(status) &&
+        std::filesystem::file_size(path, error) > kMaxConfigBytes)
+        throw Error(path + ": larger than 16 MiB; not a quantization config");
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw Error(path + ": cannot read the quantization config (missing or unreadable file)");

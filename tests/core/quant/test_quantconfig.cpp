@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 using namespace qs;
@@ -453,4 +454,22 @@ TEST_CASE("every shipped config parses", "[quantconfig]") {
     CHECK(uniform4.weights.kind == SchemeKind::Uniform);
     CHECK(uniform4.weights.bits == 4);
     CHECK(uniform4.weights.granularity == Granularity::PerChannel);
+}
+
+TEST_CASE("hostile config files are errors that start with the file name", "[quantconfig][limits]") {
+    using Catch::Matchers::Contains;
+    using Catch::Matchers::StartsWith;
+    const std::string deep = std::string(16000, '[') + std::string(16000, ']');
+    CHECK_THROWS_WITH(parseQuantConfig("{\"layers\": " + deep + "}", "deep.json"),
+                      StartsWith("deep.json: ") && Contains("nested deeper"));
+    CHECK_THROWS_WITH(parseQuantConfig("{\"calibration\": {\"percentile\": 1e400}}", "big.json"),
+                      StartsWith("big.json: ") && Contains("out of range"));
+    CHECK_THROWS_WITH(loadQuantConfig("/dev/zero"),
+                      StartsWith("/dev/zero: ") && Contains("not a regular file"));
+    qs::test::TempDir dir;
+    const std::string fifo = dir.file("fifo.json");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(loadQuantConfig(fifo), Contains("not a regular file")); // does not block
+    CHECK_THROWS_WITH(loadQuantConfig(dir.path()), Contains("not a regular file"));
+    CHECK_THROWS_WITH(parseQuantConfig(std::string(17u << 20, ' '), "huge.json"), StartsWith("huge.json: "));
 }
