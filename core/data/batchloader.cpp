@@ -63,10 +63,13 @@ RuntimeTensor BatchLoader::Shared::loadSample(const DatasetItem& item) {
             problem = error.what();
         }
     } else {
-        const cv::Mat image = detail::decodeImageFile(item.path);
-        if (!image.empty())
-            return detail::preprocessMat(image, config, item.path);
-        problem = "cannot be decoded as an image (corrupt or unsupported format)";
+        problem = detail::imageSizeProblem(item.path);
+        if (problem.empty()) {
+            const cv::Mat image = detail::decodeImageFile(item.path);
+            if (!image.empty())
+                return detail::preprocessMat(image, config, item.path);
+            problem = "cannot be decoded as an image (corrupt or unsupported format)";
+        }
     }
     std::lock_guard<std::mutex> lock(mutex);
     skipped.push_back({item.path, problem});
@@ -160,7 +163,9 @@ BatchLoader::BatchLoader(const ImageFolderScan& scan, const PreprocessConfig& co
     shared_->worker = std::thread([shared = shared_.get()] { shared->run(); });
 }
 
-BatchLoader::~BatchLoader() { stop(); }
+BatchLoader::~BatchLoader() {
+    stop();
+}
 
 void BatchLoader::stop() {
     {
@@ -208,6 +213,8 @@ std::vector<SkippedFile> BatchLoader::skipped() const {
     return shared_->skipped;
 }
 
-size_t BatchLoader::itemCount() const { return shared_->items.size(); }
+size_t BatchLoader::itemCount() const {
+    return shared_->items.size();
+}
 
 } // namespace qs

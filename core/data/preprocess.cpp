@@ -28,7 +28,9 @@ std::string sizeText(const std::vector<int>& size) {
     return text + "]";
 }
 
-std::string channelWord(int64_t count) { return count == 1 ? " channel" : " channels"; }
+std::string channelWord(int64_t count) {
+    return count == 1 ? " channel" : " channels";
+}
 
 void checkSize(const std::vector<int>& size, const std::string& key) {
     if (size.empty())
@@ -49,10 +51,14 @@ void checkPerChannel(const std::vector<float>& values, const std::string& key, i
 
 int cvInterpolation(Interpolation interpolation) {
     switch (interpolation) {
-    case Interpolation::Nearest: return cv::INTER_NEAREST;
-    case Interpolation::Cubic: return cv::INTER_CUBIC;
-    case Interpolation::Area: return cv::INTER_AREA;
-    case Interpolation::Linear: break;
+    case Interpolation::Nearest:
+        return cv::INTER_NEAREST;
+    case Interpolation::Cubic:
+        return cv::INTER_CUBIC;
+    case Interpolation::Area:
+        return cv::INTER_AREA;
+    case Interpolation::Linear:
+        break;
     }
     return cv::INTER_LINEAR;
 }
@@ -78,8 +84,10 @@ cv::Mat convertColor(const cv::Mat& image, ColorOrder color) {
             return image;
         cv::cvtColor(image, out, channels == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
     } else if (color == ColorOrder::RGB) {
-        cv::cvtColor(image, out, channels == 1 ? cv::COLOR_GRAY2RGB : channels == 4 ? cv::COLOR_BGRA2RGB
-                                                                                      : cv::COLOR_BGR2RGB);
+        cv::cvtColor(image, out,
+                     channels == 1   ? cv::COLOR_GRAY2RGB
+                     : channels == 4 ? cv::COLOR_BGRA2RGB
+                                     : cv::COLOR_BGR2RGB);
     } else {
         if (channels == 3)
             return image;
@@ -192,6 +200,8 @@ RuntimeTensor preprocessImageFile(const std::string& path, const PreprocessConfi
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
         throw Error(path + ": image file does not exist");
+    if (const std::string problem = detail::imageSizeProblem(path); !problem.empty())
+        throw Error(path + ": " + problem);
     const cv::Mat image = detail::decodeImageFile(path);
     if (image.empty())
         throw Error(path + ": cannot be decoded as an image (missing, corrupt or unsupported format)");
@@ -227,24 +237,33 @@ RuntimeTensor stackBatch(const std::vector<RuntimeTensor>& samples) {
 
 std::string toString(ColorOrder color) {
     switch (color) {
-    case ColorOrder::RGB: return "RGB";
-    case ColorOrder::BGR: return "BGR";
-    case ColorOrder::Gray: return "GRAY";
+    case ColorOrder::RGB:
+        return "RGB";
+    case ColorOrder::BGR:
+        return "BGR";
+    case ColorOrder::Gray:
+        return "GRAY";
     }
     return "RGB";
 }
 
 std::string toString(Interpolation interpolation) {
     switch (interpolation) {
-    case Interpolation::Nearest: return "nearest";
-    case Interpolation::Linear: return "linear";
-    case Interpolation::Cubic: return "cubic";
-    case Interpolation::Area: return "area";
+    case Interpolation::Nearest:
+        return "nearest";
+    case Interpolation::Linear:
+        return "linear";
+    case Interpolation::Cubic:
+        return "cubic";
+    case Interpolation::Area:
+        return "area";
     }
     return "linear";
 }
 
-std::string toString(TensorLayout layout) { return layout == TensorLayout::NHWC ? "NHWC" : "NCHW"; }
+std::string toString(TensorLayout layout) {
+    return layout == TensorLayout::NHWC ? "NHWC" : "NCHW";
+}
 
 ColorOrder parseColorOrder(const std::string& text, const std::string& key) {
     const std::string value = upperCase(text);

@@ -3,6 +3,7 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/imagefixtures.h
     ${CMAKE_CURRENT_LIST_DIR}/imagefixtures.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_preprocess.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_imagelimits.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_imagefolder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_batchloader.cpp
 )
