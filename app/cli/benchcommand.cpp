@@ -25,7 +25,8 @@ namespace qs::cli {
 namespace {
 
 const char* const kUsage =
-    "usage: quantscope-cli bench MODEL [--threads N] [--iterations K] [--input-shape NAME=d0,d1,...] [--json]\n"
+    "usage: quantscope-cli bench MODEL [--threads N] [--iterations K] [--input-shape NAME=d0,d1,...] "
+    "[--json]\n"
     "\n"
     "Runs the model K times (after one warm-up run) on generated inputs and prints the median and minimum\n"
     "latency. Inputs with symbolic dims need --input-shape.\n"
@@ -37,7 +38,8 @@ const char* const kUsage =
     "  --json                       print {\"median_ms\": .., \"min_ms\": ..} and details as JSON\n"
     "  -h, --help                   show this help\n";
 
-RuntimeTensor generatedInput(const ValueInfo& input, const std::map<std::string, std::vector<int64_t>>& shapes,
+RuntimeTensor generatedInput(const ValueInfo& input,
+                             const std::map<std::string, std::vector<int64_t>>& shapes,
                              std::mt19937& random) {
     std::vector<int64_t> dims;
     auto given = shapes.find(input.name);
@@ -45,11 +47,12 @@ RuntimeTensor generatedInput(const ValueInfo& input, const std::map<std::string,
         dims = given->second;
     } else {
         if (!input.hasShape)
-            throw Error("input '" + input.name + "' has no declared shape; give --input-shape " + input.name + "=...");
+            throw Error("input '" + input.name + "' has no declared shape; give --input-shape " + input.name +
+                        "=...");
         for (const Dim& dim : input.shape) {
             if (!dim.isStatic())
-                throw Error("input '" + input.name + "' has symbolic dim '" + dim.toString() + "'; give --input-shape " +
-                            input.name + "=...");
+                throw Error("input '" + input.name + "' has symbolic dim '" + dim.toString() +
+                            "'; give --input-shape " + input.name + "=...");
             dims.push_back(dim.value);
         }
     }
@@ -106,7 +109,8 @@ int runBench(const std::vector<std::string>& args) {
     }
     std::sort(latenciesMs.begin(), latenciesMs.end());
     size_t middle = latenciesMs.size() / 2;
-    double medianMs = latenciesMs.size() % 2 ? latenciesMs[middle] : (latenciesMs[middle - 1] + latenciesMs[middle]) / 2;
+    double medianMs =
+        latenciesMs.size() % 2 ? latenciesMs[middle] : (latenciesMs[middle - 1] + latenciesMs[middle]) / 2;
     double minMs = latenciesMs.front();
     if (parser.flag("--json")) {
         nlohmann::ordered_json report;
@@ -115,7 +119,7 @@ int runBench(const std::vector<std::string>& args) {
         report["iterations"] = iterations;
         report["median_ms"] = medianMs;
         report["min_ms"] = minMs;
-        std::cout << report.dump(2) << '\n';
+        std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
         std::cout << "median " << medianMs << " ms, min " << minMs << " ms (" << iterations << " runs, "
                   << executor.threadCount() << " threads)\n";

@@ -111,7 +111,7 @@ int runEvaluate(const std::vector<std::string>& args) {
     json["candidate"] = quantPath;
     json["skipped_images"] = result.skipped.size() + scan.skipped.size();
     if (parser.flag("--json")) {
-        std::cout << json.dump(2) << '\n';
+        std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return 0;
     }
     if (json["accuracy"].is_object())

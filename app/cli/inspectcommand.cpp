@@ -62,7 +62,7 @@ int runInspect(const std::vector<std::string>& args) {
     const LoadResult result = loadWithProgress(path);
     const nlohmann::ordered_json report = makeInspectReport(result, fileSizeBytes);
     if (parser.flag("--json"))
-        std::cout << report.dump(2) << '\n';
+        std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else
         printInspectText(report, std::cout);
     std::cout.flush();

@@ -161,7 +161,7 @@ int runQuantize(const std::vector<std::string>& args) {
     if (!reportPath.empty())
         writeFileAtomically(reportPath, quantizeReportHtml(summary));
     if (json)
-        std::cout << summary.dump(2) << '\n';
+        std::cout << summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else
         std::cout << quantizeSummaryText(summary);
     return 0;

@@ -125,7 +125,7 @@ std::string planToJson(const Model& model, const QuantPlan& plan, const Quantize
     json["sizes"] = {{"quantized_weights_float_bytes", floatBytes},
                      {"quantized_weights_stored_bytes", storedBytes},
                      {"float_parameters", countParameters(model.graph)}};
-    return json.dump(2) + "\n";
+    return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace qs

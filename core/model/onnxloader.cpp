@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <onnx/checker.h>
+
+#include <map>
 #include <onnx/onnx_pb.h>
 
 #include <google/protobuf/io/coded_stream.h>
@@ -30,8 +32,9 @@ namespace {
 
 const int64_t kMinIrVersion = 3;
 const int64_t kCheckerIrVersion = onnx::Version::IR_VERSION;
-/// Newest IR version published by ONNX that the reader accepts. Versions newer than the checker knows load with
-/// a warning: the file format is backward compatible and the graph IR holds what they add (4-bit types, ...).
+/// Newest IR version published by ONNX that the reader accepts. Versions newer than the checker knows load
+/// with a warning: the file format is backward compatible and the graph IR holds what they add (4-bit types,
+/// ...).
 const int64_t kMaxIrVersion = 11;
 const double kParseEnd = 0.35;
 const double kCheckEnd = 0.45;
@@ -79,8 +82,9 @@ void parseModel(google::protobuf::io::ZeroCopyInputStream& input, int64_t totalB
     if (counted.cancelled())
         throw Cancelled();
     if (!parsed)
-        throw Error("not an ONNX model (protobuf parse failed at byte ~" + std::to_string(coded.CurrentPosition()) +
-                    " of " + std::to_string(totalBytes) + "; the file may be truncated or corrupt)");
+        throw Error("not an ONNX model (protobuf parse failed at byte ~" +
+                    std::to_string(coded.CurrentPosition()) + " of " + std::to_string(totalBytes) +
+                    "; the file may be truncated or corrupt)");
 }
 
 void checkModelHeader(const onnx::ModelProto& model) {
@@ -135,7 +139,8 @@ void checkGraphParts(const onnx::GraphProto& graph, const onnx::checker::Checker
                   [&] { onnx::checker::check_value_info(output, context); });
 }
 
-void runChecker(const onnx::ModelProto& model, const std::string& baseDirectory, std::vector<std::string>& warnings) {
+void runChecker(const onnx::ModelProto& model, const std::string& baseDirectory,
+                std::vector<std::string>& warnings) {
     onnx::checker::CheckerContext context;
     context.set_ir_version(int(std::min<int64_t>(model.ir_version(), kCheckerIrVersion)));
     std::unordered_map<std::string, int> opsets;
@@ -167,6 +172,27 @@ ModelInfo modelInfoFromProto(const onnx::ModelProto& model) {
     return info;
 }
 
+/// Every value has one producer: graph inputs are distinct, and no node output repeats an input, an
+/// initializer or another node's output (such a graph has no single meaning, and its quantized export would
+/// fail the checker).
+void checkSingleProducers(const Graph& graph) {
+    std::map<std::string, std::string> producers;
+    for (const ValueInfo& input : graph.inputs)
+        if (!producers.emplace(input.name, "graph input").second)
+            throw Error("graph input '" + input.name + "' is declared twice");
+    for (const auto& [name, tensor] : graph.initializers)
+        producers.emplace(name, "initializer");
+    for (const Node& node : graph.nodes)
+        for (const std::string& output : node.outputs) {
+            if (output.empty())
+                continue;
+            const auto [it, inserted] = producers.emplace(output, "node '" + node.name + "'");
+            if (!inserted)
+                throw Error("tensor '" + output + "' is produced by node '" + node.name + "' and also by " +
+                            it->second + "; every value needs exactly one producer");
+        }
+}
+
 LoadResult buildModel(onnx::ModelProto& proto, const std::string& baseDirectory, const LoadOptions& options,
                       const ProgressCallback& progress) {
     checkModelHeader(proto);
@@ -188,7 +214,9 @@ LoadResult buildModel(onnx::ModelProto& proto, const std::string& baseDirectory,
         inferShapes(proto, result.warnings, progress, kCheckEnd);
     }
     reportProgress(progress, kInferEnd, "converting graph");
-    result.model.graph = graphFromProto(*proto.mutable_graph(), {baseDirectory, progress, kInferEnd, kConvertEnd});
+    result.model.graph =
+        graphFromProto(*proto.mutable_graph(), {baseDirectory, progress, kInferEnd, kConvertEnd});
+    checkSingleProducers(result.model.graph);
     reportProgress(progress, kConvertEnd, "sorting");
     sortTopologically(result.model.graph);
     if (options.normalizeWeights) {
@@ -231,8 +259,9 @@ int64_t checkedFileSize(const std::string& path) {
     if (sizeBytes == 0)
         throw Error("the file is empty (0 bytes); not an ONNX model");
     if (sizeBytes > INT_MAX)
-        throw Error("the file is larger than protobuf's 2 GB limit; models this large must store their weights as "
-                    "external data");
+        throw Error(
+            "the file is larger than protobuf's 2 GB limit; models this large must store their weights as "
+            "external data");
     return sizeBytes;
 }
 
@@ -247,7 +276,8 @@ struct FileDescriptor {
 
 } // namespace
 
-LoadResult loadOnnxModel(const std::string& path, const LoadOptions& options, const ProgressCallback& progress) {
+LoadResult loadOnnxModel(const std::string& path, const LoadOptions& options,
+                         const ProgressCallback& progress) {
     const std::string displayName = path.empty() ? std::string("(no file)") : path;
     return withFileName(displayName, [&] {
         const int64_t sizeBytes = checkedFileSize(path);

@@ -3,6 +3,7 @@
 #include "model/externaldata.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
@@ -14,7 +15,9 @@ namespace {
 
 const int64_t kMaxElements = std::numeric_limits<int64_t>::max() / 16;
 
-std::string prefix(const std::string& tensorName) { return "tensor '" + tensorName + "': "; }
+std::string prefix(const std::string& tensorName) {
+    return "tensor '" + tensorName + "': ";
+}
 
 int64_t checkedElementCount(const Tensor& tensor) {
     int64_t count = 1;
@@ -28,7 +31,9 @@ int64_t checkedElementCount(const Tensor& tensor) {
     return count;
 }
 
-bool isFourBit(DataType type) { return type == DataType::Int4 || type == DataType::UInt4; }
+bool isFourBit(DataType type) {
+    return type == DataType::Int4 || type == DataType::UInt4;
+}
 
 void unpackFourBit(Tensor& tensor, const uint8_t* packed, int64_t count) {
     tensor.data.resize(size_t(count));
@@ -44,11 +49,12 @@ void sizeMismatch(const Tensor& tensor, const std::string& field, int64_t stored
     std::string dims;
     for (int64_t dim : tensor.dims)
         dims += (dims.empty() ? "" : ",") + std::to_string(dim);
-    throw Error(prefix(tensor.name) + field + " holds " + std::to_string(stored) + " but dims [" + dims + "] of " +
-                dataTypeName(tensor.type) + " need " + std::to_string(expected));
+    throw Error(prefix(tensor.name) + field + " holds " + std::to_string(stored) + " but dims [" + dims +
+                "] of " + dataTypeName(tensor.type) + " need " + std::to_string(expected));
 }
 
-void setBytes(Tensor& tensor, const uint8_t* bytes, int64_t byteCount, int64_t count, const std::string& field) {
+void setBytes(Tensor& tensor, const uint8_t* bytes, int64_t byteCount, int64_t count,
+              const std::string& field) {
     if (isFourBit(tensor.type)) {
         const int64_t packedBytes = (count + 1) / 2;
         if (byteCount != packedBytes)
@@ -88,20 +94,32 @@ void copyInt32Field(Tensor& tensor, const onnx::TensorProto& proto, int64_t coun
         return;
     }
     switch (dataTypeSize(tensor.type)) {
-    case 1: copyNarrowed<int32_t, uint8_t>(tensor, proto.int32_data(), count, "int32_data"); break;
-    case 2: copyNarrowed<int32_t, uint16_t>(tensor, proto.int32_data(), count, "int32_data"); break;
-    default: copyNarrowed<int32_t, int32_t>(tensor, proto.int32_data(), count, "int32_data"); break;
+    case 1:
+        copyNarrowed<int32_t, uint8_t>(tensor, proto.int32_data(), count, "int32_data");
+        break;
+    case 2:
+        copyNarrowed<int32_t, uint16_t>(tensor, proto.int32_data(), count, "int32_data");
+        break;
+    default:
+        copyNarrowed<int32_t, int32_t>(tensor, proto.int32_data(), count, "int32_data");
+        break;
     }
 }
 
 void copyTypedFields(Tensor& tensor, const onnx::TensorProto& proto, int64_t count) {
     switch (tensor.type) {
-    case DataType::Float: copyNarrowed<float, float>(tensor, proto.float_data(), count, "float_data"); return;
+    case DataType::Float:
+        copyNarrowed<float, float>(tensor, proto.float_data(), count, "float_data");
+        return;
     case DataType::Complex64:
         copyNarrowed<float, float>(tensor, proto.float_data(), 2 * count, "float_data");
         return;
-    case DataType::Int64: copyNarrowed<int64_t, int64_t>(tensor, proto.int64_data(), count, "int64_data"); return;
-    case DataType::Double: copyNarrowed<double, double>(tensor, proto.double_data(), count, "double_data"); return;
+    case DataType::Int64:
+        copyNarrowed<int64_t, int64_t>(tensor, proto.int64_data(), count, "int64_data");
+        return;
+    case DataType::Double:
+        copyNarrowed<double, double>(tensor, proto.double_data(), count, "double_data");
+        return;
     case DataType::Complex128:
         copyNarrowed<double, double>(tensor, proto.double_data(), 2 * count, "double_data");
         return;
@@ -116,9 +134,20 @@ void copyTypedFields(Tensor& tensor, const onnx::TensorProto& proto, int64_t cou
             sizeMismatch(tensor, "string_data (values)", proto.string_data_size(), count);
         tensor.strings.assign(proto.string_data().begin(), proto.string_data().end());
         return;
-    case DataType::Undefined: throw Error(prefix(tensor.name) + "has no data type");
-    default: copyInt32Field(tensor, proto, count); return;
+    case DataType::Undefined:
+        throw Error(prefix(tensor.name) + "has no data type");
+    default:
+        copyInt32Field(tensor, proto, count);
+        return;
     }
+}
+
+/// A decimal byte count, all of it: "0x10", "16 bytes" or "-1" are refused rather than read as 0, 16 or -1.
+int64_t strictByteCount(const std::string& text) {
+    if (text.empty() || text.size() > 18 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw std::invalid_argument("not a decimal byte count");
+    return std::stoll(text);
 }
 
 ExternalDataReference externalReference(const onnx::TensorProto& proto) {
@@ -128,12 +157,12 @@ ExternalDataReference externalReference(const onnx::TensorProto& proto) {
             if (entry.key() == "location")
                 reference.location = entry.value();
             else if (entry.key() == "offset")
-                reference.offset = std::stoll(entry.value());
+                reference.offset = strictByteCount(entry.value());
             else if (entry.key() == "length")
-                reference.length = std::stoll(entry.value());
+                reference.length = strictByteCount(entry.value());
         } catch (const std::exception&) {
             throw Error(prefix(proto.name()) + "external data " + entry.key() + " '" + entry.value() +
-                        "' is not a number");
+                        "' is not a decimal byte count");
         }
     }
     return reference;
@@ -154,7 +183,8 @@ Tensor tensorFromProto(const onnx::TensorProto& proto, const std::string& baseDi
     const int64_t count = checkedElementCount(tensor);
     if (dataTypeSize(tensor.type) == 0 && tensor.type != DataType::String)
         throw Error(prefix(tensor.name) + "unsupported data type " + std::to_string(proto.data_type()));
-    const int64_t expectedBytes = isFourBit(tensor.type) ? (count + 1) / 2 : count * int64_t(dataTypeSize(tensor.type));
+    const int64_t expectedBytes =
+        isFourBit(tensor.type) ? (count + 1) / 2 : count * int64_t(dataTypeSize(tensor.type));
     if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
         if (tensor.type == DataType::String)
             throw Error(prefix(tensor.name) + "string tensors cannot use external data");
@@ -163,7 +193,8 @@ Tensor tensorFromProto(const onnx::TensorProto& proto, const std::string& baseDi
         setBytes(tensor, bytes.data(), int64_t(bytes.size()), count, "external data");
     } else if (proto.has_raw_data() && tensor.type != DataType::String) {
         const std::string& raw = proto.raw_data();
-        setBytes(tensor, reinterpret_cast<const uint8_t*>(raw.data()), int64_t(raw.size()), count, "raw_data");
+        setBytes(tensor, reinterpret_cast<const uint8_t*>(raw.data()), int64_t(raw.size()), count,
+                 "raw_data");
     } else if (hasAnyTypedField(proto) || count == 0) {
         copyTypedFields(tensor, proto, count);
     } else {
@@ -201,8 +232,8 @@ Tensor tensorFromSparseProto(const onnx::SparseTensorProto& proto, const std::st
         }
         if (linear < 0 || linear >= count)
             throw Error(prefix(dense.name) + "sparse index " + std::to_string(linear) + " is out of range");
-        std::memcpy(dense.data.data() + size_t(linear) * elementBytes, values.data.data() + size_t(i) * elementBytes,
-                    elementBytes);
+        std::memcpy(dense.data.data() + size_t(linear) * elementBytes,
+                    values.data.data() + size_t(i) * elementBytes, elementBytes);
     }
     return dense;
 }

@@ -120,13 +120,13 @@ public:
         return result;
     }
 
-    std::vector<int64_t> integers(const Json& value, const std::string& key, int64_t lowest) const {
+    std::vector<int64_t> integers(const Json& value, const std::string& key, int64_t lowest,
+                                  int64_t highest = std::numeric_limits<int64_t>::max()) const {
         if (!value.is_array())
             fail(key, "expected an array of integers, got " + describe(value));
         std::vector<int64_t> result;
         for (size_t i = 0; i < value.size(); ++i)
-            result.push_back(integer(value[i], key + "[" + std::to_string(i) + "]", lowest,
-                                     std::numeric_limits<int64_t>::max()));
+            result.push_back(integer(value[i], key + "[" + std::to_string(i) + "]", lowest, highest));
         return result;
     }
 
@@ -248,8 +248,15 @@ void readInput(const Json& value, const ConfigReader& reader, InputSpec& input) 
     reader.requireObject(value, "input", kInputKeys);
     if (value.contains("name"))
         input.name = reader.string(value["name"], "input.name");
-    if (value.contains("shape"))
-        input.shape = reader.integers(value["shape"], "input.shape", 1);
+    if (value.contains("shape")) {
+        // A dimension fits 32 bits, and the whole input stays below 2^31 elements (8 GiB of floats).
+        input.shape = reader.integers(value["shape"], "input.shape", 1, std::numeric_limits<int32_t>::max());
+        int64_t elements = 1;
+        for (int64_t dim : input.shape)
+            if (__builtin_mul_overflow(elements, dim, &elements) ||
+                elements > std::numeric_limits<int32_t>::max())
+                reader.fail("input.shape", "has more than 2^31 elements; that is not one batch of inputs");
+    }
 }
 
 void readPreprocess(const Json& value, const ConfigReader& reader, PreprocessConfig& preprocess) {

@@ -135,7 +135,7 @@ std::string projectToJson(const Project& project, const std::string& projectPath
                                                           : pathEntry(project.evaluationFolder, folder);
     json["data"] = data;
     json["config"] = ordered_json::parse(quantConfigToJson(project.config));
-    return json.dump(2) + "\n";
+    return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 void saveProject(const Project& project, const std::string& path) {

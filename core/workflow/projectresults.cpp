@@ -248,7 +248,7 @@ std::string calibrationKey(const std::string& modelSha256, const QuantConfig& co
     key["max_images"] = calibration.is_object() ? valueOr(calibration, "max_images") : ordered_json(nullptr);
     key["folder"] = canonicalFolder(folder);
     key["contents"] = folderFingerprint(folder);
-    return key.dump();
+    return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string resultKey(const std::string& calibrationKey, const QuantConfig& config,
@@ -258,7 +258,7 @@ std::string resultKey(const std::string& calibrationKey, const QuantConfig& conf
     key["config"] = configJson(config);
     key["folder"] = canonicalFolder(folder);
     key["contents"] = folderFingerprint(folder);
-    return key.dump();
+    return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void saveProjectResults(const ProjectResults& results, const std::string& path) {
@@ -301,7 +301,7 @@ void saveProjectResults(const ProjectResults& results, const std::string& path) 
         entry["layers"] = layers;
         header["sensitivity"] = entry;
     }
-    const std::string headerText = header.dump();
+    const std::string headerText = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::string bytes;
     appendBytes(bytes, kMagic, sizeof(kMagic));
     appendValue<uint32_t>(bytes, kResultsFormatVersion);

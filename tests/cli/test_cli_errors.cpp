@@ -7,6 +7,7 @@
 #include "runtime/runtimetensor.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -121,4 +122,19 @@ TEST_CASE(
                                        "--input", "shape=" + dir.file("shape.npy"), "--output-dir",
                                        dir.file("out"), "--max-tensor-bytes", "8M"});
     CHECK(fits.exitCode == 0);
+}
+
+TEST_CASE("inspect --json on names that are not UTF-8 writes valid JSON", "[cli][errors][utf8]") {
+    TempDir dir;
+    qs::test::ModelBuilder builder;
+    builder.input("x\xff", qs::DataType::Float, {1, 4});
+    builder.node("Relu", {"x\xff"}, {"y\xfe\xff"}, "relu\xc3");
+    builder.output("y\xfe\xff", qs::DataType::Float);
+    builder.save(dir.file("bytes.onnx"));
+    const ProcessResult result = runCli({"inspect", dir.file("bytes.onnx"), "--json"});
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+    const nlohmann::json report = nlohmann::json::parse(result.out); // throws on invalid UTF-8
+    CHECK(report["inputs"][0]["name"].get<std::string>().find("x") == 0);
+    CHECK(report["inputs"][0]["name"].get<std::string>() != "x\xff");
 }

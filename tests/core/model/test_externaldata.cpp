@@ -1,6 +1,6 @@
 #include "model/onnxloader.h"
 
-#include "fixtures/modelbuilder.h"
+#include "fixtures/modelbuilderproto.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,7 +19,8 @@ std::string floatBytes(const std::vector<float>& values) {
 }
 
 /// A model whose weight "w" [2, 3] lives in `location` at `offset`.
-ModelBuilder& externalModel(ModelBuilder& b, const std::string& location, int64_t offset = 0, int64_t length = -1) {
+ModelBuilder& externalModel(ModelBuilder& b, const std::string& location, int64_t offset = 0,
+                            int64_t length = -1) {
     b.input("x", DataType::Float, {2, 3});
     b.externalInitializer("w", DataType::Float, {2, 3}, location, offset, length);
     b.node("Add", {"x", "w"}, {"y"}, "add");
@@ -46,7 +47,8 @@ TEST_CASE("external data is read relative to the model's folder", "[model][exter
     SECTION("without a length the tensor's size is read") {
         ModelBuilder noLength;
         externalModel(noLength, "weights/w.bin", 16).save(dir.file("nolength.onnx"));
-        CHECK(loadOnnxModel(dir.file("nolength.onnx")).model.graph.initializer("w")->toDoubles().back() == 6.0);
+        CHECK(loadOnnxModel(dir.file("nolength.onnx")).model.graph.initializer("w")->toDoubles().back() ==
+              6.0);
     }
     SECTION("from bytes with a base directory") {
         ModelBuilder bytes;
@@ -79,8 +81,8 @@ TEST_CASE("external data outside the model's folder is refused", "[model][extern
             "../" + std::filesystem::path(outside.path()).filename().string() + "/secret.bin";
         ModelBuilder b;
         externalModel(b, relative).save(modelPath);
-        CHECK_THROWS_WITH(loadOnnxModel(modelPath), Catch::Contains("model.onnx") && Catch::Contains("'w'") &&
-                                                        Catch::Contains(".."));
+        CHECK_THROWS_WITH(loadOnnxModel(modelPath),
+                          Catch::Contains("model.onnx") && Catch::Contains("'w'") && Catch::Contains(".."));
     }
     SECTION("hidden parent component") {
         ModelBuilder b;
@@ -131,12 +133,27 @@ TEST_CASE("broken external data references are clear errors", "[model][external]
     SECTION("range beyond the end") {
         ModelBuilder b;
         externalModel(b, "w.bin", 8, 24).save(modelPath);
-        CHECK_THROWS_WITH(loadOnnxModel(modelPath), Catch::Contains("'w'") && Catch::Contains("beyond the end"));
+        CHECK_THROWS_WITH(loadOnnxModel(modelPath),
+                          Catch::Contains("'w'") && Catch::Contains("beyond the end"));
     }
     SECTION("length that does not match the dims") {
         ModelBuilder b;
         externalModel(b, "w.bin", 0, 20).save(modelPath);
         CHECK_THROWS_WITH(loadOnnxModel(modelPath), Catch::Contains("'w'") && Catch::Contains("need 24"));
+    }
+    SECTION("an offset or length that is not a plain decimal count") {
+        for (const char* text : {"0x10", "16 bytes", "-8", "", "99999999999999999999"}) {
+            ModelBuilder b;
+            externalModel(b, "w.bin", 4);
+            for (auto& initializer : *b.modelProto().mutable_graph()->mutable_initializer())
+                for (auto& entry : *initializer.mutable_external_data())
+                    if (entry.key() == "offset")
+                        entry.set_value(text);
+            b.save(modelPath);
+            INFO("offset '" << text << "'");
+            CHECK_THROWS_WITH(loadOnnxModel(modelPath),
+                              Catch::Contains("'w'") && Catch::Contains("not a decimal byte count"));
+        }
     }
     SECTION("the location is a directory") {
         std::filesystem::create_directory(dir.file("folder.bin"));

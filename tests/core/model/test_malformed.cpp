@@ -84,7 +84,8 @@ TEST_CASE("flipped bytes in a real model never crash the loader", "[model][malfo
 TEST_CASE("files that are not ONNX models are reported", "[model][malformed]") {
     test::TempDir dir;
     SECTION("PNG image") {
-        const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xff\x61", 33);
+        const std::string png(
+            "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xff\x61", 33);
         const std::string message = loadError(dir.writeFile("picture.png", png));
         CHECK_THAT(message, Catch::Contains("picture.png") && Catch::Contains("not an ONNX model"));
         checkOneLine(message);
@@ -99,7 +100,8 @@ TEST_CASE("files that are not ONNX models are reported", "[model][malformed]") {
     }
     SECTION("directory") {
         std::filesystem::create_directory(dir.file("folder.onnx"));
-        CHECK_THAT(loadError(dir.file("folder.onnx")), Catch::Contains("folder.onnx") && Catch::Contains("directory"));
+        CHECK_THAT(loadError(dir.file("folder.onnx")),
+                   Catch::Contains("folder.onnx") && Catch::Contains("directory"));
     }
     SECTION("missing file") {
         CHECK_THAT(loadError(dir.file("nowhere.onnx")),
@@ -118,7 +120,8 @@ TEST_CASE("unsupported IR versions are refused", "[model][malformed]") {
         const std::string path = dir.file("ir" + std::to_string(irVersion) + ".onnx");
         b.save(path);
         const std::string message = loadError(path);
-        CHECK_THAT(message, Catch::Contains(path) && Catch::Contains("IR version " + std::to_string(irVersion)));
+        CHECK_THAT(message,
+                   Catch::Contains(path) && Catch::Contains("IR version " + std::to_string(irVersion)));
         checkOneLine(message);
     }
 }
@@ -198,4 +201,33 @@ TEST_CASE("declared shapes that upset shape inference do not take the process do
     b.output("y", DataType::Float, {1, 2, 4, 4});
     const LoadResult result = loadOnnxModelFromBytes(b.serialize(), "odd.onnx");
     CHECK(result.model.graph.nodes.size() == 1);
+}
+
+TEST_CASE("graphs whose values have two producers are refused, naming the tensor", "[model][malformed]") {
+    SECTION("two nodes write the same output") {
+        ModelBuilder b;
+        b.input("x", DataType::Float, {1, 4});
+        b.node("Relu", {"x"}, {"y"}, "first");
+        b.node("Neg", {"x"}, {"y"}, "second");
+        b.output("y", DataType::Float);
+        CHECK_THROWS_WITH(loadOnnxModelFromBytes(b.serialize(), "dup.onnx"),
+                          Catch::StartsWith("dup.onnx") && Catch::Contains("tensor 'y'") &&
+                              Catch::Contains("'first'") && Catch::Contains("'second'"));
+    }
+    SECTION("a node writes a graph input") {
+        ModelBuilder b;
+        b.input("x", DataType::Float, {1, 4});
+        b.node("Relu", {"x"}, {"x"}, "loop");
+        b.output("x", DataType::Float);
+        CHECK_THROWS_WITH(loadOnnxModelFromBytes(b.serialize(), "dup.onnx"), Catch::Contains("graph input"));
+    }
+    SECTION("a graph input declared twice") {
+        ModelBuilder b;
+        b.input("x", DataType::Float, {1, 4});
+        b.input("x", DataType::Float, {1, 4});
+        b.node("Relu", {"x"}, {"y"}, "relu");
+        b.output("y", DataType::Float);
+        CHECK_THROWS_WITH(loadOnnxModelFromBytes(b.serialize(), "dup.onnx"),
+                          Catch::Contains("declared twice"));
+    }
 }

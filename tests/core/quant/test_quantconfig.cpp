@@ -291,8 +291,9 @@ TEST_CASE("out-of-range values name the key and the allowed range", "[quantconfi
     CHECK_THAT(errorOf(R"({"calibration": {"max_images": -1}})"),
                Catch::StartsWith("cfg.json: calibration.max_images: -1 is out of range"));
     CHECK(parse(R"({"calibration": {"max_images": 0}})").calibration.maxImages == 0);
-    CHECK_THAT(errorOf(R"({"input": {"shape": [1, 0, 28, 28]}})"),
-               Catch::StartsWith("cfg.json: input.shape[1]: 0 is out of range (must be at least 1)"));
+    CHECK_THAT(
+        errorOf(R"({"input": {"shape": [1, 0, 28, 28]}})"),
+        Catch::StartsWith("cfg.json: input.shape[1]: 0 is out of range (must be between 1 and 2147483647)"));
     CHECK_THAT(errorOf(R"({"preprocess": {"resize_shorter": 0}})"),
                Catch::StartsWith("cfg.json: preprocess.resize_shorter: 0 is out of range"));
     CHECK_THAT(errorOf(R"({"preprocess": {"center_crop": [224, -1]}})"),
@@ -472,4 +473,10 @@ TEST_CASE("hostile config files are errors that start with the file name", "[qua
     CHECK_THROWS_WITH(loadQuantConfig(fifo), Contains("not a regular file")); // does not block
     CHECK_THROWS_WITH(loadQuantConfig(dir.path()), Contains("not a regular file"));
     CHECK_THROWS_WITH(parseQuantConfig(std::string(17u << 20, ' '), "huge.json"), StartsWith("huge.json: "));
+    CHECK_THROWS_WITH(
+        parseQuantConfig("{\"input\": {\"shape\": [1099511627776, 3, 224, 224]}}", "batch.json"),
+        StartsWith("batch.json: input.shape[0]"));
+    CHECK_THROWS_WITH(parseQuantConfig("{\"input\": {\"shape\": [65536, 3, 224, 224]}}", "batch.json"),
+                      StartsWith("batch.json: input.shape") && Contains("2^31"));
+    CHECK_NOTHROW(parseQuantConfig("{\"input\": {\"shape\": [64, 3, 224, 224]}}", "batch.json"));
 }
