@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -88,7 +91,8 @@ struct FoundFile {
     SampleKind kind = SampleKind::Image;
 };
 
-std::vector<FoundFile> listFiles(const std::string& folder, std::vector<std::string>& classFolders) {
+std::vector<FoundFile> listFiles(const std::string& folder, std::vector<std::string>& classFolders,
+                                 std::vector<SkippedFile>& unreadable) {
     std::vector<FoundFile> found;
     std::error_code error;
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
@@ -105,6 +109,12 @@ std::vector<FoundFile> listFiles(const std::string& folder, std::vector<std::str
         }
         const bool topLevel = it.depth() == 0;
         if (it->is_directory(error)) {
+            if (::access(it->path().c_str(), R_OK | X_OK) != 0) {
+                unreadable.push_back({it->path().string(), "folder cannot be read (" +
+                                                               std::string(std::strerror(errno)) +
+                                                               "); the images in it are left out"});
+                it.disable_recursion_pending();
+            }
             if (topLevel)
                 classFolders.push_back(relative.generic_string());
             continue;
@@ -112,6 +122,12 @@ std::vector<FoundFile> listFiles(const std::string& folder, std::vector<std::str
         const std::string name = it->path().filename().string();
         if (!it->is_regular_file(error) || !isDatasetFileName(name))
             continue;
+        if (relative.string().find_first_of("\n\r") != std::string::npos) {
+            unreadable.push_back({it->path().string(),
+                                  "its name contains a line break, which file lists cannot "
+                                  "hold; rename it"});
+            continue;
+        }
         FoundFile file;
         file.path = it->path().string();
         file.relativePath = relative.generic_string();
@@ -173,7 +189,7 @@ std::vector<size_t> subsampleIndices(size_t count, const ImageFolderOptions& opt
 } // namespace
 
 const std::vector<std::string>& imageFileExtensions() {
-    static const std::vector<std::string> extensions = {"jpg", "jpeg", "png", "bmp", "tif",
+    static const std::vector<std::string> extensions = {"jpg",  "jpeg", "png", "bmp", "tif",
                                                         "tiff", "webp", "pgm", "ppm"};
     return extensions;
 }
@@ -193,7 +209,7 @@ ImageFolderScan scanImageFolder(const std::string& folder, const ImageFolderOpti
     ImageFolderScan scan;
     scan.root = folder;
     std::vector<std::string> classFolders;
-    const std::vector<FoundFile> found = listFiles(folder, classFolders);
+    const std::vector<FoundFile> found = listFiles(folder, classFolders, scan.skipped);
     const std::string labelsPath = resolveLabelsFile(folder, options.labelsFile);
     const auto indices = classIndices(folder, labelsPath, classFolders, scan.classNames);
     if (found.empty())

@@ -100,3 +100,13 @@ TEST_CASE("Images within the limit keep decoding, whatever their header says", "
     const std::string path = hugeDeclared(dir, ".png", 4000, 2);
     CHECK_NOTHROW(scanImageFolder(dir.path()));
 }
+
+TEST_CASE("An image whose name holds a line break is skipped with the reason", "[data][limits]") {
+    TempDir dir;
+    writeImage(dir.file("ok.png"), gradientGray(8, 8));
+    writeImage(dir.file("two\nlines.png"), gradientGray(8, 8));
+    const ImageFolderScan scan = scanImageFolder(dir.path());
+    REQUIRE(scan.items.size() == 1);
+    REQUIRE(scan.skipped.size() == 1);
+    CHECK_THAT(scan.skipped[0].reason, Contains("line break"));
+}
