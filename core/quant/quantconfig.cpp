@@ -23,6 +23,9 @@ namespace {
 // in the documented order.
 using Json = nlohmann::ordered_json;
 
+/// A preprocessed image side: 16384 x 16384 x 3 floats is already 3 GiB per image.
+constexpr int64_t kMaxImageSide = 16384;
+
 const std::vector<std::string> kTopLevelKeys = {
     "input",  "preprocess",     "labels",       "calibration",     "defaults",
     "layers", "float_op_types", "float_layers", "bias_correction", "quantize_outputs"};
@@ -152,12 +155,12 @@ public:
     }
 
     /// A [height, width] pair of positive integers.
+    /// [height, width] of an image size: each side at most kMaxImageSide pixels.
     std::vector<int> size(const Json& value, const std::string& key) const {
-        const std::vector<int64_t> values = integers(value, key, 1);
+        const std::vector<int64_t> values = integers(value, key, 1, kMaxImageSide);
         if (values.size() != 2)
             fail(key, "expected [height, width], got " + value.dump());
-        return {int(std::min<int64_t>(values[0], std::numeric_limits<int>::max())),
-                int(std::min<int64_t>(values[1], std::numeric_limits<int>::max()))};
+        return {int(values[0]), int(values[1])};
     }
 
     /// Calls `parse` with text that throws through `fail` when a library parser rejects it.
@@ -269,7 +272,7 @@ void readPreprocess(const Json& value, const ConfigReader& reader, PreprocessCon
         preprocess.resize = reader.size(value["resize"], "preprocess.resize");
     if (value.contains("resize_shorter"))
         preprocess.resizeShorter =
-            int(reader.integer(value["resize_shorter"], "preprocess.resize_shorter", 1, 1 << 20));
+            int(reader.integer(value["resize_shorter"], "preprocess.resize_shorter", 1, kMaxImageSide));
     if (value.contains("interpolation"))
         preprocess.interpolation =
             reader.parsed<Interpolation>(value["interpolation"], "preprocess.interpolation",

@@ -479,4 +479,8 @@ TEST_CASE("hostile config files are errors that start with the file name", "[qua
     CHECK_THROWS_WITH(parseQuantConfig("{\"input\": {\"shape\": [65536, 3, 224, 224]}}", "batch.json"),
                       StartsWith("batch.json: input.shape") && Contains("2^31"));
     CHECK_NOTHROW(parseQuantConfig("{\"input\": {\"shape\": [64, 3, 224, 224]}}", "batch.json"));
+    CHECK_THROWS_WITH(parseQuantConfig("{\"preprocess\": {\"resize\": [100000, 100000]}}", "resize.json"),
+                      StartsWith("resize.json: preprocess.resize[0]"));
+    CHECK_THROWS_WITH(parseQuantConfig("{\"preprocess\": {\"resize_shorter\": 1000000}}", "resize.json"),
+                      StartsWith("resize.json: preprocess.resize_shorter"));
 }
