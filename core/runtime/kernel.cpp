@@ -3,6 +3,7 @@
 #include "model/toposort.h"
 #include "runtime/nodeattributes.h"
 
+#include <atomic>
 #include <set>
 
 namespace qs {
@@ -29,10 +30,26 @@ std::vector<std::string> implicitInputs(const Node& node) {
     return {names.begin(), names.end()};
 }
 
-void failNode(const Node& node, const std::string& what) { throw Error(nodeLabel(node) + ": " + what); }
+void failNode(const Node& node, const std::string& what) {
+    throw Error(nodeLabel(node) + ": " + what);
+}
 
 void unsupportedNode(const Node& node, const std::string& what) {
     throw UnsupportedError(nodeLabel(node) + ": " + what);
+}
+
+namespace {
+std::atomic<int64_t> loopLimit{0};
+constexpr int64_t kDefaultLoopIterationLimit = int64_t(1) << 20;
+} // namespace
+
+int64_t loopIterationLimit() {
+    const int64_t limit = loopLimit.load(std::memory_order_relaxed);
+    return limit > 0 ? limit : kDefaultLoopIterationLimit;
+}
+
+void setLoopIterationLimit(int64_t iterations) {
+    loopLimit.store(iterations);
 }
 
 } // namespace qs

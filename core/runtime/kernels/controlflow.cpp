@@ -1,8 +1,8 @@
-// If, Loop and Scan: operators whose attributes hold subgraphs. Each body runs on its own nested Executor, planned
-// once and reused for every iteration and inference. Values a body reads from enclosing graphs arrive as extra
-// kernel inputs (see implicitInputs()) and are handed to the body as additional graph inputs. Semantics follow the
-// ONNX specification: Loop carries its state from one iteration to the next and stops on the trip count or the
-// body's condition; scan outputs of every iteration are stacked along a new axis.
+// If, Loop and Scan: operators whose attributes hold subgraphs. Each body runs on its own nested Executor,
+// planned once and reused for every iteration and inference. Values a body reads from enclosing graphs arrive
+// as extra kernel inputs (see implicitInputs()) and are handed to the body as additional graph inputs.
+// Semantics follow the ONNX specification: Loop carries its state from one iteration to the next and stops on
+// the trip count or the body's condition; scan outputs of every iteration are stacked along a new axis.
 
 #include "model/constantfolding.h"
 #include "model/toposort.h"
@@ -26,8 +26,8 @@ const Graph& requireGraph(const Node& node, const std::string& name) {
     return *attribute->graph;
 }
 
-/// One subgraph made runnable: a model whose inputs are the body's own followed by the enclosing-scope values the
-/// body reads.
+/// One subgraph made runnable: a model whose inputs are the body's own followed by the enclosing-scope values
+/// the body reads.
 class Body {
 public:
     Body(const Node& node, const Graph& graph, int64_t opset) : node_(node) {
@@ -38,7 +38,7 @@ public:
         foldConstantNodes(model_.graph);
         formalInputCount_ = model_.graph.inputs.size();
         for (ValueInfo& input : model_.graph.inputs)
-            input.hasShape = false;  // loop-carried values may change shape between iterations
+            input.hasShape = false; // loop-carried values may change shape between iterations
         std::vector<std::string> nodeImplicit = implicitInputs(node);
         for (const std::string& name : outerScopeReferences(model_.graph)) {
             ValueInfo input;
@@ -72,8 +72,9 @@ public:
             executor_ = std::make_unique<Executor>(model_, options);
         }
         if (formal.size() != formalInputCount_)
-            failNode(node_, "subgraph '" + model_.graph.name + "' takes " + std::to_string(formalInputCount_) +
-                                " inputs, got " + std::to_string(formal.size()));
+            failNode(node_, "subgraph '" + model_.graph.name + "' takes " +
+                                std::to_string(formalInputCount_) + " inputs, got " +
+                                std::to_string(formal.size()));
         TensorMap values;
         for (size_t i = 0; i < formal.size(); ++i)
             values[model_.graph.inputs[i].name] = formal[i];
@@ -95,11 +96,13 @@ private:
     Model model_;
     size_t formalInputCount_ = 0;
     std::set<std::string> enclosingNames_;
-    std::vector<size_t> implicitIndex_;  ///< per enclosing input: its index among the node's implicit inputs
+    std::vector<size_t> implicitIndex_; ///< per enclosing input: its index among the node's implicit inputs
     std::unique_ptr<Executor> executor_;
 };
 
-RuntimeTensor scalarInt64(int64_t value) { return RuntimeTensor::fromInt64s({}, {value}); }
+RuntimeTensor scalarInt64(int64_t value) {
+    return RuntimeTensor::fromInt64s({}, {value});
+}
 
 RuntimeTensor scalarBool(bool value) {
     RuntimeTensor tensor(DataType::Bool, {});
@@ -148,8 +151,8 @@ RuntimeTensor sliceAlong(const RuntimeTensor& tensor, int64_t axis, int64_t inde
     size_t innerBytes = outer ? result.sizeBytes() / static_cast<size_t>(outer) : 0;
     const auto* source = static_cast<const uint8_t*>(tensor.raw());
     for (int64_t o = 0; o < outer; ++o)
-        std::memcpy(static_cast<uint8_t*>(result.raw()) + o * innerBytes, source + (o * count + index) * innerBytes,
-                    innerBytes);
+        std::memcpy(static_cast<uint8_t*>(result.raw()) + o * innerBytes,
+                    source + (o * count + index) * innerBytes, innerBytes);
     return result;
 }
 
@@ -178,7 +181,8 @@ public:
                                           std::to_string(node.outputs.size()) + " outputs");
     }
 
-    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs, KernelContext& context) override {
+    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
+             KernelContext& context) override {
         const Node& node = *context.node;
         bool condition = truthOf(node, requireInput(node, inputs, 0), "cond");
         std::vector<RuntimeTensor> results = (condition ? thenBranch_ : elseBranch_).run({}, inputs, context);
@@ -195,13 +199,16 @@ class LoopKernel : public Kernel {
 public:
     LoopKernel(const Node& node, int64_t opset) : body_(node, requireGraph(node, "body"), opset) {
         if (node.inputs.size() < 2 || body_.formalInputCount() != node.inputs.size())
-            unsupportedNode(node, "the body must take the iteration number, the condition and every loop-carried value");
+            unsupportedNode(
+                node, "the body must take the iteration number, the condition and every loop-carried value");
         carriedCount_ = node.inputs.size() - 2;
         if (node.outputs.size() < carriedCount_ || body_.outputCount() != 1 + node.outputs.size())
-            unsupportedNode(node, "the body must produce the condition, the loop-carried values and the scan outputs");
+            unsupportedNode(
+                node, "the body must produce the condition, the loop-carried values and the scan outputs");
     }
 
-    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs, KernelContext& context) override {
+    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
+             KernelContext& context) override {
         const Node& node = *context.node;
         const RuntimeTensor* tripCount = optionalInput(inputs, 0);
         const RuntimeTensor* initialCondition = optionalInput(inputs, 1);
@@ -218,7 +225,12 @@ public:
         size_t scanCount = outputs.size() - carriedCount_;
         std::vector<std::vector<RuntimeTensor>> scans(scanCount);
         std::vector<RuntimeTensor> formal(2 + carriedCount_);
+        const int64_t limit = loopIterationLimit();
         for (int64_t iteration = 0; iteration < maxTrips && keepGoing; ++iteration) {
+            if (iteration == limit)
+                failNode(node, "still running after " + std::to_string(limit) + " iterations (trip count " +
+                                   (tripCount ? std::to_string(maxTrips) : std::string("none")) +
+                                   "); a loop this long is not a model's");
             formal[0] = scalarInt64(iteration);
             formal[1] = scalarBool(keepGoing);
             std::copy(state.begin(), state.end(), formal.begin() + 2);
@@ -233,8 +245,9 @@ public:
             outputs[i] = std::move(state[i]);
         for (size_t k = 0; k < scanCount; ++k) {
             const std::string& name = node.outputs[carriedCount_ + k];
-            outputs[carriedCount_ + k] = scans[k].empty() ? emptyScanOutput(body_.output(1 + carriedCount_ + k))
-                                                          : stack(node, scans[k], 0, name);
+            outputs[carriedCount_ + k] = scans[k].empty()
+                                             ? emptyScanOutput(body_.output(1 + carriedCount_ + k))
+                                             : stack(node, scans[k], 0, name);
         }
     }
 
@@ -261,7 +274,8 @@ public:
         outputDirections_ = attrInts(node, "scan_output_directions");
     }
 
-    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs, KernelContext& context) override {
+    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
+             KernelContext& context) override {
         const Node& node = *context.node;
         std::vector<RuntimeTensor> formal(node.inputs.size());
         for (size_t i = 0; i < stateCount_; ++i)
@@ -280,7 +294,8 @@ public:
         for (int64_t t = 0; t < length; ++t) {
             for (size_t j = 0; j < scanInputCount_; ++j) {
                 bool reverse = j < inputDirections_.size() && inputDirections_[j] != 0;
-                formal[stateCount_ + j] = sliceAlong(*inputs[stateCount_ + j], axes[j], reverse ? length - 1 - t : t);
+                formal[stateCount_ + j] =
+                    sliceAlong(*inputs[stateCount_ + j], axes[j], reverse ? length - 1 - t : t);
             }
             std::vector<RuntimeTensor> results = body_.run(formal, inputs, context);
             for (size_t i = 0; i < stateCount_; ++i)
@@ -317,9 +332,12 @@ private:
 } // namespace
 
 void registerControlFlowKernels(KernelRegistry& registry) {
-    registry.add("If", [](const Node& node, int64_t opset) { return std::make_unique<IfKernel>(node, opset); });
-    registry.add("Loop", [](const Node& node, int64_t opset) { return std::make_unique<LoopKernel>(node, opset); });
-    registry.add("Scan", [](const Node& node, int64_t opset) { return std::make_unique<ScanKernel>(node, opset); });
+    registry.add("If",
+                 [](const Node& node, int64_t opset) { return std::make_unique<IfKernel>(node, opset); });
+    registry.add("Loop",
+                 [](const Node& node, int64_t opset) { return std::make_unique<LoopKernel>(node, opset); });
+    registry.add("Scan",
+                 [](const Node& node, int64_t opset) { return std::make_unique<ScanKernel>(node, opset); });
 }
 
 } // namespace qs

@@ -1,6 +1,7 @@
 // If, Loop and Scan: subgraphs that read enclosing-scope values, loop-carried state, stacked scan outputs and
 // the trip-count / condition rules, against hand-computed results.
 
+#include "runtime/kernel.h"
 #include "runtimegraph.h"
 
 #include <catch2/catch.hpp>
@@ -56,17 +57,19 @@ RuntimeGraph ifGraph(bool condition) {
     RuntimeGraph g;
     g.input("x", RuntimeTensor::fromFloats({2}, {2, -3}));
     g.input("c", boolScalar(condition));
-    g.node("If", {"c"}, {"y"}).attributes = {graphAttr("then_branch", thenBranch), graphAttr("else_branch", elseBranch)};
+    g.node("If", {"c"}, {"y"}).attributes = {graphAttr("then_branch", thenBranch),
+                                             graphAttr("else_branch", elseBranch)};
     g.output("y");
     return g;
 }
 
-/// Body of a loop accumulating v += float(i); emits v * scale (scale from the enclosing graph) as scan output and
-/// continues while i < stopBefore (or passes the condition through when stopBefore < 0).
+/// Body of a loop accumulating v += float(i); emits v * scale (scale from the enclosing graph) as scan output
+/// and continues while i < stopBefore (or passes the condition through when stopBefore < 0).
 Graph accumulateBody(int64_t stopBefore) {
     Graph body;
     body.name = "accumulate";
-    body.inputs = {typed("i", DataType::Int64), typed("cond_in", DataType::Bool), typed("v", DataType::Float)};
+    body.inputs = {typed("i", DataType::Int64), typed("cond_in", DataType::Bool),
+                   typed("v", DataType::Float)};
     Node cast = makeNode("Cast", {"i"}, {"fi"}, "cast");
     cast.attributes = {intAttr("to", int(DataType::Float))};
     body.nodes.push_back(cast);
@@ -78,7 +81,8 @@ Graph accumulateBody(int64_t stopBefore) {
         body.initializers["limit"] = RuntimeTensor::fromInt64s({}, {stopBefore}).toConstant("limit");
         body.nodes.push_back(makeNode("Less", {"i", "limit"}, {"cond_out"}, "less"));
     }
-    body.outputs = {typed("cond_out", DataType::Bool), typed("v_out", DataType::Float), typed("scan", DataType::Float)};
+    body.outputs = {typed("cond_out", DataType::Bool), typed("v_out", DataType::Float),
+                    typed("scan", DataType::Float)};
     return body;
 }
 
@@ -95,11 +99,12 @@ TEST_CASE("Loop carries state over the trip count and stacks scan outputs", "[ru
     g.constant("trips", RuntimeTensor::fromInt64s({}, {4}));
     g.constant("go", boolScalar(true));
     g.constant("scale", RuntimeTensor::fromFloats({}, {2}));
-    g.node("Loop", {"trips", "go", "v0"}, {"v", "scans"}).attributes = {graphAttr("body", accumulateBody(-1))};
+    g.node("Loop", {"trips", "go", "v0"}, {"v", "scans"}).attributes = {
+        graphAttr("body", accumulateBody(-1))};
     g.output("v");
     g.output("scans");
     TensorMap out = g.run();
-    CHECK(floatsOf(out.at("v")) == std::vector<float>{7});  // 1 + 0 + 1 + 2 + 3
+    CHECK(floatsOf(out.at("v")) == std::vector<float>{7}); // 1 + 0 + 1 + 2 + 3
     CHECK(out.at("scans").dims() == std::vector<int64_t>{4, 1});
     CHECK(floatsOf(out.at("scans")) == std::vector<float>{2, 4, 8, 14});
 }
@@ -124,7 +129,8 @@ TEST_CASE("Loop whose initial condition is false returns the initial state", "[r
     g.constant("scale", RuntimeTensor::fromFloats({}, {1}));
     g.constant("trips", RuntimeTensor::fromInt64s({}, {3}));
     g.constant("stop", boolScalar(false));
-    g.node("Loop", {"trips", "stop", "v0"}, {"v", "scans"}).attributes = {graphAttr("body", accumulateBody(-1))};
+    g.node("Loop", {"trips", "stop", "v0"}, {"v", "scans"}).attributes = {
+        graphAttr("body", accumulateBody(-1))};
     g.output("v");
     g.output("scans");
     TensorMap out = g.run();
@@ -144,7 +150,8 @@ TEST_CASE("Scan accumulates along an axis, forwards and in reverse", "[runtime][
         g.input("init", RuntimeTensor::fromFloats({2}, {0, 0}));
         g.input("xs", RuntimeTensor::fromFloats({3, 2}, {1, 2, 3, 4, 5, 6}));
         g.node("Scan", {"init", "xs"}, {"total", "partials"}).attributes = {
-            graphAttr("body", body), intAttr("num_scan_inputs", 1), intsAttr("scan_input_directions", {direction})};
+            graphAttr("body", body), intAttr("num_scan_inputs", 1),
+            intsAttr("scan_input_directions", {direction})};
         g.output("total");
         g.output("partials");
         TensorMap out = g.run();
@@ -167,7 +174,8 @@ TEST_CASE("A Loop body holding an If sees values two scopes out", "[runtime][con
 
     Graph body;
     body.name = "alternate";
-    body.inputs = {typed("i", DataType::Int64), typed("cond_in", DataType::Bool), typed("v", DataType::Float)};
+    body.inputs = {typed("i", DataType::Int64), typed("cond_in", DataType::Bool),
+                   typed("v", DataType::Float)};
     body.initializers["two"] = RuntimeTensor::fromInt64s({}, {2}).toConstant("two");
     body.initializers["zero"] = RuntimeTensor::fromInt64s({}, {0}).toConstant("zero");
     body.nodes.push_back(makeNode("Mod", {"i", "two"}, {"parity"}, "mod"));
@@ -184,10 +192,11 @@ TEST_CASE("A Loop body holding an If sees values two scopes out", "[runtime][con
     g.constant("trips", RuntimeTensor::fromInt64s({}, {5}));
     g.node("Loop", {"trips", "", "v0"}, {"v"}).attributes = {graphAttr("body", body)};
     g.output("v");
-    CHECK(floatsOf(g.runOne("v")) == std::vector<float>{3});  // +3 -3 +3 -3 +3
+    CHECK(floatsOf(g.runOne("v")) == std::vector<float>{3}); // +3 -3 +3 -3 +3
 }
 
-TEST_CASE("Unsupported operators inside a subgraph are reported for the owning node", "[runtime][controlflow]") {
+TEST_CASE("Unsupported operators inside a subgraph are reported for the owning node",
+          "[runtime][controlflow]") {
     Graph thenBranch;
     thenBranch.nodes.push_back(makeNode("NoSuchOp", {"x"}, {"then_y"}, "odd"));
     thenBranch.outputs.push_back(typed("then_y", DataType::Float));
@@ -197,10 +206,28 @@ TEST_CASE("Unsupported operators inside a subgraph are reported for the owning n
     RuntimeGraph g;
     g.input("x", RuntimeTensor::fromFloats({1}, {1}));
     g.input("c", boolScalar(true));
-    g.node("If", {"c"}, {"y"}).attributes = {graphAttr("then_branch", thenBranch), graphAttr("else_branch", elseBranch)};
+    g.node("If", {"c"}, {"y"}).attributes = {graphAttr("then_branch", thenBranch),
+                                             graphAttr("else_branch", elseBranch)};
     g.output("y");
     std::vector<UnsupportedNode> unsupported = Executor::findUnsupported(g.model);
     REQUIRE(unsupported.size() == 1);
     CHECK(unsupported[0].opType == "If");
     CHECK(unsupported[0].reason.find("NoSuchOp") != std::string::npos);
+}
+
+TEST_CASE("A Loop that does not end within the iteration limit is an error naming the node",
+          "[runtime][controlflow][limits]") {
+    RuntimeGraph g;
+    g.input("v0", RuntimeTensor::fromFloats({1}, {1}));
+    g.constant("trips", RuntimeTensor::fromInt64s({}, {int64_t(1) << 62}));
+    g.constant("go", boolScalar(true));
+    g.constant("scale", RuntimeTensor::fromFloats({}, {1}));
+    g.node("Loop", {"trips", "go", "v0"}, {"v", "scans"}).attributes = {
+        graphAttr("body", accumulateBody(-1))};
+    g.output("v");
+    g.output("scans");
+    setLoopIterationLimit(1000);
+    CHECK_THROWS_WITH(g.run(), Catch::Contains("Loop_0") && Catch::Contains("1000 iterations"));
+    setLoopIterationLimit(0);
+    CHECK(loopIterationLimit() == (int64_t(1) << 20));
 }
