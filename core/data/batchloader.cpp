@@ -4,6 +4,7 @@
 #include "runtime/npy.h"
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -28,6 +29,19 @@ RuntimeTensor npyAsFloat(const std::string& path) {
         return tensor;
     const std::vector<double> values = tensor.toDoubles();
     return RuntimeTensor::fromFloats(tensor.dims(), std::vector<float>(values.begin(), values.end()));
+}
+
+/// "" when every value of a float sample is finite, else which element is not: a NaN in the data would
+/// otherwise surface much later as a range or bias that is not a number.
+std::string nonFiniteProblem(const RuntimeTensor& sample) {
+    if (sample.type() != DataType::Float)
+        return {};
+    const float* values = sample.data<float>();
+    for (int64_t i = 0; i < sample.elementCount(); ++i)
+        if (!std::isfinite(values[i]))
+            return "holds a " + std::string(std::isnan(values[i]) ? "NaN" : "infinite") + " value (element " +
+                   std::to_string(i) + " of the preprocessed sample); every value must be a finite number";
+    return {};
 }
 
 } // namespace
@@ -58,7 +72,10 @@ RuntimeTensor BatchLoader::Shared::loadSample(const DatasetItem& item) {
     std::string problem;
     if (item.kind == SampleKind::Npy) {
         try {
-            return npyAsFloat(item.path);
+            RuntimeTensor sample = npyAsFloat(item.path);
+            problem = nonFiniteProblem(sample);
+            if (problem.empty())
+                return sample;
         } catch (const Error& error) {
             problem = error.what();
         }
@@ -66,9 +83,14 @@ RuntimeTensor BatchLoader::Shared::loadSample(const DatasetItem& item) {
         problem = detail::imageSizeProblem(item.path);
         if (problem.empty()) {
             const cv::Mat image = detail::decodeImageFile(item.path);
-            if (!image.empty())
-                return detail::preprocessMat(image, config, item.path);
-            problem = "cannot be decoded as an image (corrupt or unsupported format)";
+            if (!image.empty()) {
+                RuntimeTensor sample = detail::preprocessMat(image, config, item.path);
+                problem = nonFiniteProblem(sample);
+                if (problem.empty())
+                    return sample;
+            }
+            if (problem.empty())
+                problem = "cannot be decoded as an image (corrupt or unsupported format)";
         }
     }
     std::lock_guard<std::mutex> lock(mutex);

@@ -1,5 +1,6 @@
-// Elementwise operators in plain loops: unary math and activations, binary arithmetic and comparisons with numpy
-// broadcasting, variadic Sum/Mean/Max/Min, Where, Not. Contiguous same-shape loops run on OpenMP threads.
+// Elementwise operators in plain loops: unary math and activations, binary arithmetic and comparisons with
+// numpy broadcasting, variadic Sum/Mean/Max/Min, Where, Not. Contiguous same-shape loops run on OpenMP
+// threads.
 
 #include "runtime/kernelregistry.h"
 #include "runtime/kernels/broadcast.h"
@@ -25,9 +26,41 @@ template <typename In, typename Out, typename F> void mapElements(const In* x, O
 }
 
 enum class UnaryOp {
-    Relu, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Neg, Erf, Floor, Ceil, Round, Reciprocal, Sin, Cos, Tan, Asin,
-    Acos, Atan, Sinh, Cosh, Softplus, Softsign, Sign, LeakyRelu, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish,
-    ThresholdedRelu, Clip, Not, IsNaN
+    Relu,
+    Sigmoid,
+    Tanh,
+    Exp,
+    Log,
+    Sqrt,
+    Abs,
+    Neg,
+    Erf,
+    Floor,
+    Ceil,
+    Round,
+    Reciprocal,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Softplus,
+    Softsign,
+    Sign,
+    LeakyRelu,
+    Elu,
+    Selu,
+    Celu,
+    HardSigmoid,
+    HardSwish,
+    Mish,
+    ThresholdedRelu,
+    Clip,
+    Not,
+    IsNaN
 };
 
 struct UnaryParams {
@@ -41,54 +74,82 @@ template <typename T, typename F> void mapReal(const RuntimeTensor& x, RuntimeTe
 }
 
 /// Unary math on float32 or float64 (T), computed in T.
-template <typename T> void runRealUnary(UnaryOp op, const UnaryParams& params, const RuntimeTensor& x, RuntimeTensor& y) {
+template <typename T>
+void runRealUnary(UnaryOp op, const UnaryParams& params, const RuntimeTensor& x, RuntimeTensor& y) {
     const T alpha = static_cast<T>(params.alpha);
     const T beta = static_cast<T>(params.beta);
     const T gamma = static_cast<T>(params.gamma);
     const T zero = 0;
     const T one = 1;
     switch (op) {
-    case UnaryOp::Relu: return mapReal<T>(x, y, [=](T v) { return v > zero ? v : zero; });
-    case UnaryOp::Sigmoid: return mapReal<T>(x, y, [=](T v) { return one / (one + std::exp(-v)); });
-    case UnaryOp::Tanh: return mapReal<T>(x, y, [=](T v) { return std::tanh(v); });
-    case UnaryOp::Exp: return mapReal<T>(x, y, [=](T v) { return std::exp(v); });
-    case UnaryOp::Log: return mapReal<T>(x, y, [=](T v) { return std::log(v); });
-    case UnaryOp::Sqrt: return mapReal<T>(x, y, [=](T v) { return std::sqrt(v); });
-    case UnaryOp::Abs: return mapReal<T>(x, y, [=](T v) { return std::fabs(v); });
-    case UnaryOp::Neg: return mapReal<T>(x, y, [=](T v) { return -v; });
-    case UnaryOp::Erf: return mapReal<T>(x, y, [=](T v) { return std::erf(v); });
-    case UnaryOp::Floor: return mapReal<T>(x, y, [=](T v) { return std::floor(v); });
-    case UnaryOp::Ceil: return mapReal<T>(x, y, [=](T v) { return std::ceil(v); });
-    case UnaryOp::Round: return mapReal<T>(x, y, [=](T v) { return std::nearbyint(v); });
-    case UnaryOp::Reciprocal: return mapReal<T>(x, y, [=](T v) { return one / v; });
-    case UnaryOp::Sin: return mapReal<T>(x, y, [=](T v) { return std::sin(v); });
-    case UnaryOp::Cos: return mapReal<T>(x, y, [=](T v) { return std::cos(v); });
-    case UnaryOp::Tan: return mapReal<T>(x, y, [=](T v) { return std::tan(v); });
-    case UnaryOp::Asin: return mapReal<T>(x, y, [=](T v) { return std::asin(v); });
-    case UnaryOp::Acos: return mapReal<T>(x, y, [=](T v) { return std::acos(v); });
-    case UnaryOp::Atan: return mapReal<T>(x, y, [=](T v) { return std::atan(v); });
-    case UnaryOp::Sinh: return mapReal<T>(x, y, [=](T v) { return std::sinh(v); });
-    case UnaryOp::Cosh: return mapReal<T>(x, y, [=](T v) { return std::cosh(v); });
-    case UnaryOp::Softplus: return mapReal<T>(x, y, [=](T v) { return std::log1p(std::exp(v)); });
-    case UnaryOp::Softsign: return mapReal<T>(x, y, [=](T v) { return v / (one + std::fabs(v)); });
-    case UnaryOp::Sign: return mapReal<T>(x, y, [=](T v) { return T((v > zero) - (v < zero)); });
-    case UnaryOp::LeakyRelu: return mapReal<T>(x, y, [=, a = alpha](T v) { return v >= zero ? v : a * v; });
+    case UnaryOp::Relu:
+        return mapReal<T>(x, y, [=](T v) { return v > zero ? v : zero; });
+    case UnaryOp::Sigmoid:
+        return mapReal<T>(x, y, [=](T v) { return one / (one + std::exp(-v)); });
+    case UnaryOp::Tanh:
+        return mapReal<T>(x, y, [=](T v) { return std::tanh(v); });
+    case UnaryOp::Exp:
+        return mapReal<T>(x, y, [=](T v) { return std::exp(v); });
+    case UnaryOp::Log:
+        return mapReal<T>(x, y, [=](T v) { return std::log(v); });
+    case UnaryOp::Sqrt:
+        return mapReal<T>(x, y, [=](T v) { return std::sqrt(v); });
+    case UnaryOp::Abs:
+        return mapReal<T>(x, y, [=](T v) { return std::fabs(v); });
+    case UnaryOp::Neg:
+        return mapReal<T>(x, y, [=](T v) { return -v; });
+    case UnaryOp::Erf:
+        return mapReal<T>(x, y, [=](T v) { return std::erf(v); });
+    case UnaryOp::Floor:
+        return mapReal<T>(x, y, [=](T v) { return std::floor(v); });
+    case UnaryOp::Ceil:
+        return mapReal<T>(x, y, [=](T v) { return std::ceil(v); });
+    case UnaryOp::Round:
+        return mapReal<T>(x, y, [=](T v) { return std::nearbyint(v); });
+    case UnaryOp::Reciprocal:
+        return mapReal<T>(x, y, [=](T v) { return one / v; });
+    case UnaryOp::Sin:
+        return mapReal<T>(x, y, [=](T v) { return std::sin(v); });
+    case UnaryOp::Cos:
+        return mapReal<T>(x, y, [=](T v) { return std::cos(v); });
+    case UnaryOp::Tan:
+        return mapReal<T>(x, y, [=](T v) { return std::tan(v); });
+    case UnaryOp::Asin:
+        return mapReal<T>(x, y, [=](T v) { return std::asin(v); });
+    case UnaryOp::Acos:
+        return mapReal<T>(x, y, [=](T v) { return std::acos(v); });
+    case UnaryOp::Atan:
+        return mapReal<T>(x, y, [=](T v) { return std::atan(v); });
+    case UnaryOp::Sinh:
+        return mapReal<T>(x, y, [=](T v) { return std::sinh(v); });
+    case UnaryOp::Cosh:
+        return mapReal<T>(x, y, [=](T v) { return std::cosh(v); });
+    case UnaryOp::Softplus:
+        return mapReal<T>(x, y, [=](T v) { return std::log1p(std::exp(v)); });
+    case UnaryOp::Softsign:
+        return mapReal<T>(x, y, [=](T v) { return v / (one + std::fabs(v)); });
+    case UnaryOp::Sign:
+        return mapReal<T>(x, y, [=](T v) { return T((v > zero) - (v < zero)); });
+    case UnaryOp::LeakyRelu:
+        return mapReal<T>(x, y, [=, a = alpha](T v) { return v >= zero ? v : a * v; });
     case UnaryOp::Elu:
         return mapReal<T>(x, y, [=, a = alpha](T v) { return v >= zero ? v : a * (std::exp(v) - one); });
     case UnaryOp::Selu:
-        return mapReal<T>(x, y, [=, a = alpha, g = gamma](T v) {
-            return v > zero ? g * v : g * (a * std::exp(v) - a);
-        });
+        return mapReal<T>(
+            x, y, [=, a = alpha, g = gamma](T v) { return v > zero ? g * v : g * (a * std::exp(v) - a); });
     case UnaryOp::Celu:
         return mapReal<T>(x, y, [=, a = alpha](T v) {
             return std::max(zero, v) + std::min(zero, a * (std::exp(v / a) - one));
         });
     case UnaryOp::HardSigmoid:
-        return mapReal<T>(x, y, [=, a = alpha, b = beta](T v) { return std::max(zero, std::min(one, a * v + b)); });
+        return mapReal<T>(x, y,
+                          [=, a = alpha, b = beta](T v) { return std::max(zero, std::min(one, a * v + b)); });
     case UnaryOp::HardSwish:
         return mapReal<T>(x, y, [=](T v) { return v * std::max(zero, std::min(one, v / T(6) + T(0.5))); });
-    case UnaryOp::Mish: return mapReal<T>(x, y, [=](T v) { return v * std::tanh(std::log1p(std::exp(v))); });
-    case UnaryOp::ThresholdedRelu: return mapReal<T>(x, y, [=, a = alpha](T v) { return v > a ? v : zero; });
+    case UnaryOp::Mish:
+        return mapReal<T>(x, y, [=](T v) { return v * std::tanh(std::log1p(std::exp(v))); });
+    case UnaryOp::ThresholdedRelu:
+        return mapReal<T>(x, y, [=, a = alpha](T v) { return v > a ? v : zero; });
     case UnaryOp::Clip:
         return mapReal<T>(x, y, [=, lo = alpha, hi = beta](T v) { return std::min(hi, std::max(lo, v)); });
     case UnaryOp::Not:
@@ -97,15 +158,21 @@ template <typename T> void runRealUnary(UnaryOp op, const UnaryParams& params, c
     }
 }
 
-template <typename T> void runIntegerUnary(UnaryOp op, const RuntimeTensor& x, RuntimeTensor& y, const Node& node) {
+template <typename T>
+void runIntegerUnary(UnaryOp op, const RuntimeTensor& x, RuntimeTensor& y, const Node& node) {
     const T* in = x.data<T>();
     T* out = y.data<T>();
     switch (op) {
-    case UnaryOp::Relu: return mapElements(in, out, x.elementCount(), [](T v) { return v > 0 ? v : T(0); });
-    case UnaryOp::Abs: return mapElements(in, out, x.elementCount(), [](T v) { return v < 0 ? T(-v) : v; });
-    case UnaryOp::Neg: return mapElements(in, out, x.elementCount(), [](T v) { return T(-v); });
-    case UnaryOp::Sign: return mapElements(in, out, x.elementCount(), [](T v) { return T((v > 0) - (v < 0)); });
-    default: failNode(node, "input type " + x.describe() + " is not supported");
+    case UnaryOp::Relu:
+        return mapElements(in, out, x.elementCount(), [](T v) { return v > 0 ? v : T(0); });
+    case UnaryOp::Abs:
+        return mapElements(in, out, x.elementCount(), [](T v) { return v < 0 ? T(-v) : v; });
+    case UnaryOp::Neg:
+        return mapElements(in, out, x.elementCount(), [](T v) { return T(-v); });
+    case UnaryOp::Sign:
+        return mapElements(in, out, x.elementCount(), [](T v) { return T((v > 0) - (v < 0)); });
+    default:
+        failNode(node, "input type " + x.describe() + " is not supported");
     }
 }
 
@@ -126,8 +193,12 @@ public:
         const Node& node = *context.node;
         const RuntimeTensor& x = firstInput(node, inputs);
         UnaryParams params = params_;
-        if (op_ == UnaryOp::Clip)
+        if (op_ == UnaryOp::Clip) {
             clipBounds(inputs, node, params);
+            if (std::isnan(params.alpha) || std::isnan(params.beta))
+                failNode(node, std::string(std::isnan(params.alpha) ? "min" : "max") +
+                                   " is NaN; a Clip bound must be a number");
+        }
         if (op_ == UnaryOp::Not || op_ == UnaryOp::IsNaN) {
             outputs[0] = context.allocate(DataType::Bool, x.dims());
             if (op_ == UnaryOp::Not && x.type() == DataType::Bool)
@@ -166,7 +237,8 @@ public:
     }
 
 private:
-    static void clipBounds(const std::vector<const RuntimeTensor*>& inputs, const Node& node, UnaryParams& params) {
+    static void clipBounds(const std::vector<const RuntimeTensor*>& inputs, const Node& node,
+                           UnaryParams& params) {
         for (size_t i = 1; i < 3 && i < inputs.size(); ++i) {
             if (!inputs[i])
                 continue;
@@ -177,30 +249,54 @@ private:
         }
     }
 
-    template <typename T> static void clipIntegers(const RuntimeTensor& x, RuntimeTensor& y, const UnaryParams& p) {
+    template <typename T>
+    static void clipIntegers(const RuntimeTensor& x, RuntimeTensor& y, const UnaryParams& p) {
         float lowest = static_cast<float>(std::numeric_limits<T>::lowest());
         float highest = static_cast<float>(std::numeric_limits<T>::max());
         T lo = p.alpha <= lowest ? std::numeric_limits<T>::lowest() : T(p.alpha);
         T hi = p.beta >= highest ? std::numeric_limits<T>::max() : T(p.beta);
-        mapElements(x.data<T>(), y.data<T>(), x.elementCount(), [lo, hi](T v) { return std::min(hi, std::max(lo, v)); });
+        mapElements(x.data<T>(), y.data<T>(), x.elementCount(),
+                    [lo, hi](T v) { return std::min(hi, std::max(lo, v)); });
     }
 
     UnaryOp op_;
     UnaryParams params_;
 };
 
-enum class BinaryOp { Add, Sub, Mul, Div, Pow, Max, Min, Mod, FMod, PRelu, Equal, Less, Greater, LessOrEqual,
-                      GreaterOrEqual, And, Or, Xor, BitShiftLeft, BitShiftRight };
+enum class BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Max,
+    Min,
+    Mod,
+    FMod,
+    PRelu,
+    Equal,
+    Less,
+    Greater,
+    LessOrEqual,
+    GreaterOrEqual,
+    And,
+    Or,
+    Xor,
+    BitShiftLeft,
+    BitShiftRight
+};
 
 bool isComparison(BinaryOp op) {
-    return op == BinaryOp::Equal || op == BinaryOp::Less || op == BinaryOp::Greater || op == BinaryOp::LessOrEqual ||
-           op == BinaryOp::GreaterOrEqual;
+    return op == BinaryOp::Equal || op == BinaryOp::Less || op == BinaryOp::Greater ||
+           op == BinaryOp::LessOrEqual || op == BinaryOp::GreaterOrEqual;
 }
 
-bool isLogical(BinaryOp op) { return op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor; }
+bool isLogical(BinaryOp op) {
+    return op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor;
+}
 
-/// Number of leading rows when `small` has the rank of `full`, matches it on a prefix of axes and is 1 on the rest
-/// (a per-channel scale [N,C,1,1] against [N,C,H,W]); 0 when it does not have that form.
+/// Number of leading rows when `small` has the rank of `full`, matches it on a prefix of axes and is 1 on the
+/// rest (a per-channel scale [N,C,1,1] against [N,C,H,W]); 0 when it does not have that form.
 int64_t prefixBroadcastRows(const std::vector<int64_t>& small, const std::vector<int64_t>& full) {
     if (small.size() != full.size())
         return 0;
@@ -273,24 +369,25 @@ void broadcastBinary(const RuntimeTensor& a, const RuntimeTensor& b, RuntimeTens
     }
     const std::vector<int64_t> strides[2] = {broadcastStrides(a.dims(), out.dims()),
                                              broadcastStrides(b.dims(), out.dims())};
-    forEachBroadcastRow<2>(out.dims(), strides, [&](int64_t o, const int64_t* offsets, int64_t n, const int64_t* inner) {
-        const A* ra = pa + offsets[0];
-        const B* rb = pb + offsets[1];
-        O* ro = po + o;
-        if (inner[0] == 1 && inner[1] == 1) {
-            for (int64_t i = 0; i < n; ++i)
-                ro[i] = f(ra[i], rb[i]);
-        } else if (inner[0] == 1) {
-            for (int64_t i = 0; i < n; ++i)
-                ro[i] = f(ra[i], rb[0]);
-        } else if (inner[1] == 1) {
-            for (int64_t i = 0; i < n; ++i)
-                ro[i] = f(ra[0], rb[i]);
-        } else {
-            for (int64_t i = 0; i < n; ++i)
-                ro[i] = f(ra[0], rb[0]);
-        }
-    });
+    forEachBroadcastRow<2>(out.dims(), strides,
+                           [&](int64_t o, const int64_t* offsets, int64_t n, const int64_t* inner) {
+                               const A* ra = pa + offsets[0];
+                               const B* rb = pb + offsets[1];
+                               O* ro = po + o;
+                               if (inner[0] == 1 && inner[1] == 1) {
+                                   for (int64_t i = 0; i < n; ++i)
+                                       ro[i] = f(ra[i], rb[i]);
+                               } else if (inner[0] == 1) {
+                                   for (int64_t i = 0; i < n; ++i)
+                                       ro[i] = f(ra[i], rb[0]);
+                               } else if (inner[1] == 1) {
+                                   for (int64_t i = 0; i < n; ++i)
+                                       ro[i] = f(ra[0], rb[i]);
+                               } else {
+                                   for (int64_t i = 0; i < n; ++i)
+                                       ro[i] = f(ra[0], rb[0]);
+                               }
+                           });
 }
 
 template <typename T> T integerPow(T base, T exponent) {
@@ -300,20 +397,27 @@ template <typename T> T integerPow(T base, T exponent) {
     return result;
 }
 
-template <typename T> void arithmetic(BinaryOp op, const RuntimeTensor& a, const RuntimeTensor& b, RuntimeTensor& o,
-                                      const Node& node) {
+template <typename T>
+void arithmetic(BinaryOp op, const RuntimeTensor& a, const RuntimeTensor& b, RuntimeTensor& o,
+                const Node& node) {
     switch (op) {
-    case BinaryOp::Add: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x + y); });
-    case BinaryOp::Sub: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x - y); });
-    case BinaryOp::Mul: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x * y); });
+    case BinaryOp::Add:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x + y); });
+    case BinaryOp::Sub:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x - y); });
+    case BinaryOp::Mul:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x * y); });
     case BinaryOp::Div:
         if constexpr (std::is_integral_v<T>)
             return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return y == 0 ? T(0) : T(x / y); });
         else
             return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x / y; });
-    case BinaryOp::Max: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x > y ? x : y; });
-    case BinaryOp::Min: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x < y ? x : y; });
-    case BinaryOp::PRelu: return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x < 0 ? T(x * y) : x; });
+    case BinaryOp::Max:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x > y ? x : y; });
+    case BinaryOp::Min:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x < y ? x : y; });
+    case BinaryOp::PRelu:
+        return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return x < 0 ? T(x * y) : x; });
     case BinaryOp::Pow:
         if constexpr (std::is_integral_v<T>)
             return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return integerPow(x, y); });
@@ -334,9 +438,12 @@ template <typename T> void arithmetic(BinaryOp op, const RuntimeTensor& a, const
             });
         else
             failNode(node, "Mod on floats requires fmod=1");
-    case BinaryOp::Equal: return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x == y); });
-    case BinaryOp::Less: return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x < y); });
-    case BinaryOp::Greater: return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x > y); });
+    case BinaryOp::Equal:
+        return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x == y); });
+    case BinaryOp::Less:
+        return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x < y); });
+    case BinaryOp::Greater:
+        return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x > y); });
     case BinaryOp::LessOrEqual:
         return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x <= y); });
     case BinaryOp::GreaterOrEqual:
@@ -392,14 +499,22 @@ public:
             return logical(a, *b, outputs[0]);
         }
         switch (a.type()) {
-        case DataType::Float: return arithmetic<float>(op_, a, *b, outputs[0], node);
-        case DataType::Double: return arithmetic<double>(op_, a, *b, outputs[0], node);
-        case DataType::Int64: return arithmetic<int64_t>(op_, a, *b, outputs[0], node);
-        case DataType::Int32: return arithmetic<int32_t>(op_, a, *b, outputs[0], node);
-        case DataType::UInt8: return arithmetic<uint8_t>(op_, a, *b, outputs[0], node);
-        case DataType::Int8: return arithmetic<int8_t>(op_, a, *b, outputs[0], node);
-        case DataType::Int16: return arithmetic<int16_t>(op_, a, *b, outputs[0], node);
-        case DataType::UInt16: return arithmetic<uint16_t>(op_, a, *b, outputs[0], node);
+        case DataType::Float:
+            return arithmetic<float>(op_, a, *b, outputs[0], node);
+        case DataType::Double:
+            return arithmetic<double>(op_, a, *b, outputs[0], node);
+        case DataType::Int64:
+            return arithmetic<int64_t>(op_, a, *b, outputs[0], node);
+        case DataType::Int32:
+            return arithmetic<int32_t>(op_, a, *b, outputs[0], node);
+        case DataType::UInt8:
+            return arithmetic<uint8_t>(op_, a, *b, outputs[0], node);
+        case DataType::Int8:
+            return arithmetic<int8_t>(op_, a, *b, outputs[0], node);
+        case DataType::Int16:
+            return arithmetic<int16_t>(op_, a, *b, outputs[0], node);
+        case DataType::UInt16:
+            return arithmetic<uint16_t>(op_, a, *b, outputs[0], node);
         case DataType::Bool:
             if (op_ == BinaryOp::Equal)
                 return arithmetic<uint8_t>(op_, a, *b, outputs[0], node);
@@ -428,12 +543,14 @@ private:
 
     void logical(const RuntimeTensor& a, const RuntimeTensor& b, RuntimeTensor& out) const {
         if (op_ == BinaryOp::And)
-            broadcastBinary<uint8_t, uint8_t, uint8_t>(a, b, out, [](uint8_t x, uint8_t y) { return uint8_t(x && y); });
-        else if (op_ == BinaryOp::Or)
-            broadcastBinary<uint8_t, uint8_t, uint8_t>(a, b, out, [](uint8_t x, uint8_t y) { return uint8_t(x || y); });
-        else
             broadcastBinary<uint8_t, uint8_t, uint8_t>(a, b, out,
-                                                       [](uint8_t x, uint8_t y) { return uint8_t(!x != !y); });
+                                                       [](uint8_t x, uint8_t y) { return uint8_t(x && y); });
+        else if (op_ == BinaryOp::Or)
+            broadcastBinary<uint8_t, uint8_t, uint8_t>(a, b, out,
+                                                       [](uint8_t x, uint8_t y) { return uint8_t(x || y); });
+        else
+            broadcastBinary<uint8_t, uint8_t, uint8_t>(
+                a, b, out, [](uint8_t x, uint8_t y) { return uint8_t(!x != !y); });
     }
 
     BinaryOp op_;
@@ -493,37 +610,40 @@ public:
         outputs[0] = context.allocate(x.type(), dims);
         size_t elementBytes = runtimeElementSize(x.type());
         const std::vector<int64_t> strides[3] = {broadcastStrides(condition.dims(), dims),
-                                                 broadcastStrides(x.dims(), dims), broadcastStrides(y.dims(), dims)};
+                                                 broadcastStrides(x.dims(), dims),
+                                                 broadcastStrides(y.dims(), dims)};
         const uint8_t* c = condition.data<uint8_t>();
         const auto* px = static_cast<const uint8_t*>(x.raw());
         const auto* py = static_cast<const uint8_t*>(y.raw());
         auto* po = static_cast<uint8_t*>(outputs[0].raw());
-        forEachBroadcastRow<3>(dims, strides, [&](int64_t o, const int64_t* offsets, int64_t n, const int64_t* inner) {
-            for (int64_t i = 0; i < n; ++i) {
-                bool take = c[offsets[0] + i * inner[0]] != 0;
-                const uint8_t* source = take ? px + (offsets[1] + i * inner[1]) * elementBytes
-                                             : py + (offsets[2] + i * inner[2]) * elementBytes;
-                std::memcpy(po + (o + i) * elementBytes, source, elementBytes);
-            }
-        });
+        forEachBroadcastRow<3>(
+            dims, strides, [&](int64_t o, const int64_t* offsets, int64_t n, const int64_t* inner) {
+                for (int64_t i = 0; i < n; ++i) {
+                    bool take = c[offsets[0] + i * inner[0]] != 0;
+                    const uint8_t* source = take ? px + (offsets[1] + i * inner[1]) * elementBytes
+                                                 : py + (offsets[2] + i * inner[2]) * elementBytes;
+                    std::memcpy(po + (o + i) * elementBytes, source, elementBytes);
+                }
+            });
     }
 };
 
 void addUnary(KernelRegistry& registry, const std::string& opType, UnaryOp op, float alpha = 0.0f,
               float beta = 0.0f, float gamma = 0.0f) {
-    registry.add(opType, [op, alpha, beta, gamma](const Node& node, int64_t opset) -> std::unique_ptr<Kernel> {
-        UnaryParams params;
-        params.alpha = attrFloat(node, "alpha", alpha);
-        params.beta = attrFloat(node, "beta", beta);
-        params.gamma = attrFloat(node, "gamma", gamma);
-        if (op == UnaryOp::Clip) {
-            params.alpha = opset < 11 ? attrFloat(node, "min", std::numeric_limits<float>::lowest())
-                                      : std::numeric_limits<float>::lowest();
-            params.beta = opset < 11 ? attrFloat(node, "max", std::numeric_limits<float>::max())
-                                     : std::numeric_limits<float>::max();
-        }
-        return std::make_unique<UnaryKernel>(op, params);
-    });
+    registry.add(
+        opType, [op, alpha, beta, gamma](const Node& node, int64_t opset) -> std::unique_ptr<Kernel> {
+            UnaryParams params;
+            params.alpha = attrFloat(node, "alpha", alpha);
+            params.beta = attrFloat(node, "beta", beta);
+            params.gamma = attrFloat(node, "gamma", gamma);
+            if (op == UnaryOp::Clip) {
+                params.alpha = opset < 11 ? attrFloat(node, "min", std::numeric_limits<float>::lowest())
+                                          : std::numeric_limits<float>::lowest();
+                params.beta = opset < 11 ? attrFloat(node, "max", std::numeric_limits<float>::max())
+                                         : std::numeric_limits<float>::max();
+            }
+            return std::make_unique<UnaryKernel>(op, params);
+        });
 }
 
 void addBinary(KernelRegistry& registry, const std::string& opType, BinaryOp op) {
@@ -594,10 +714,14 @@ void registerElementwiseKernels(KernelRegistry& registry) {
     addBinary(registry, "Or", BinaryOp::Or);
     addBinary(registry, "Xor", BinaryOp::Xor);
     addBinary(registry, "BitShift", BinaryOp::BitShiftLeft);
-    registry.add("Sum", [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Add, false); });
-    registry.add("Mean", [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Add, true); });
-    registry.add("Max", [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Max, false); });
-    registry.add("Min", [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Min, false); });
+    registry.add("Sum",
+                 [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Add, false); });
+    registry.add("Mean",
+                 [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Add, true); });
+    registry.add("Max",
+                 [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Max, false); });
+    registry.add("Min",
+                 [](const Node&, int64_t) { return std::make_unique<VariadicKernel>(BinaryOp::Min, false); });
     registry.add("Where", [](const Node&, int64_t) { return std::make_unique<WhereKernel>(); });
 }
 

@@ -37,6 +37,8 @@ bool PostOp::set(const Node& activation, const ConstantLookup& constants) {
         float high = attrFloat(activation, "max", std::numeric_limits<float>::max());
         if (!constantScalar(activation, 1, constants, low) || !constantScalar(activation, 2, constants, high))
             return false;
+        if (std::isnan(low) || std::isnan(high))
+            return false; // left to the Clip kernel, which reports the bound
         kind_ = Kind::Clip;
         alpha_ = low;
         beta_ = high;
@@ -50,13 +52,26 @@ dnnl::primitive_attr PostOp::attributes() const {
         return attributes;
     dnnl::post_ops ops;
     switch (kind_) {
-    case Kind::Relu: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f); break;
-    case Kind::LeakyRelu: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, alpha_, 0.0f); break;
-    case Kind::Clip: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip, alpha_, beta_); break;
-    case Kind::HardSwish: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_hardswish, 0.0f, 0.0f); break;
-    case Kind::Sigmoid: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_logistic, 0.0f, 0.0f); break;
-    case Kind::Tanh: ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_tanh, 0.0f, 0.0f); break;
-    case Kind::None: break;
+    case Kind::Relu:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
+        break;
+    case Kind::LeakyRelu:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, alpha_, 0.0f);
+        break;
+    case Kind::Clip:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip, alpha_, beta_);
+        break;
+    case Kind::HardSwish:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_hardswish, 0.0f, 0.0f);
+        break;
+    case Kind::Sigmoid:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_logistic, 0.0f, 0.0f);
+        break;
+    case Kind::Tanh:
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_tanh, 0.0f, 0.0f);
+        break;
+    case Kind::None:
+        break;
     }
     attributes.set_post_ops(ops);
     return attributes;
@@ -66,13 +81,26 @@ void PostOp::apply(float* data, int64_t count) const {
     for (int64_t i = 0; i < count; ++i) {
         float v = data[i];
         switch (kind_) {
-        case Kind::Relu: v = v > 0.0f ? v : 0.0f; break;
-        case Kind::LeakyRelu: v = v >= 0.0f ? v : alpha_ * v; break;
-        case Kind::Clip: v = std::min(beta_, std::max(alpha_, v)); break;
-        case Kind::HardSwish: v = v * std::max(0.0f, std::min(1.0f, v / 6.0f + 0.5f)); break;
-        case Kind::Sigmoid: v = 1.0f / (1.0f + std::exp(-v)); break;
-        case Kind::Tanh: v = std::tanh(v); break;
-        case Kind::None: break;
+        case Kind::Relu:
+            v = v > 0.0f ? v : 0.0f;
+            break;
+        case Kind::LeakyRelu:
+            v = v >= 0.0f ? v : alpha_ * v;
+            break;
+        case Kind::Clip:
+            v = std::min(beta_, std::max(alpha_, v));
+            break;
+        case Kind::HardSwish:
+            v = v * std::max(0.0f, std::min(1.0f, v / 6.0f + 0.5f));
+            break;
+        case Kind::Sigmoid:
+            v = 1.0f / (1.0f + std::exp(-v));
+            break;
+        case Kind::Tanh:
+            v = std::tanh(v);
+            break;
+        case Kind::None:
+            break;
         }
         data[i] = v;
     }

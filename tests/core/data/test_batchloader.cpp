@@ -9,13 +9,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 using namespace qs;
 using namespace qs::test;
 using Catch::Matchers::Contains;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("The loader yields every demo image once, in order, with its label", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/eval");
@@ -127,10 +127,28 @@ TEST_CASE("NumPy tensors are loaded as they are", "[data][batchloader]") {
     CHECK(batch.tensor.data<float>()[11] == 12.0f);
 }
 
+TEST_CASE("A sample holding NaN or infinity is skipped with the reason", "[data][batchloader]") {
+    TempDir dir;
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    writeNpy(dir.file("a.npy"), RuntimeTensor::fromFloats({2}, {1, 2}));
+    writeNpy(dir.file("b.npy"), RuntimeTensor::fromFloats({2}, {1, nan}));
+    writeNpy(dir.file("c.npy"), RuntimeTensor::fromFloats({2}, {inf, 2}));
+    const ImageFolderScan scan = scanImageFolder(dir.path());
+    BatchLoader loader(scan, PreprocessConfig(), 4);
+    Batch batch;
+    REQUIRE(loader.next(batch));
+    CHECK(batch.size() == 1);
+    REQUIRE(loader.skipped().size() == 2);
+    CHECK_THAT(loader.skipped()[0].reason, Catch::Contains("NaN") && Catch::Contains("element 1"));
+    CHECK_THAT(loader.skipped()[1].reason, Catch::Contains("infinite"));
+}
+
 TEST_CASE("The loader can be cancelled and abandoned early", "[data][batchloader]") {
     const ImageFolderScan scan = scanImageFolder(demoDir() + "/eval");
     int calls = 0;
-    BatchLoader loader(scan, demoPreprocess(), 10, [&calls](double, const std::string&) { return ++calls < 3; });
+    BatchLoader loader(scan, demoPreprocess(), 10,
+                       [&calls](double, const std::string&) { return ++calls < 3; });
     Batch batch;
     CHECK(loader.next(batch));
     CHECK(loader.next(batch));

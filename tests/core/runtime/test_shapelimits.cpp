@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 
 using namespace qs;
 using namespace qs::test;
@@ -112,4 +113,28 @@ TEST_CASE("An .npy whose header shape overflows is an error naming the file", "[
     hugeBytes += hugeHeader + std::string(16, '\0');
     // 4 TiB declared, 16 bytes present: refused by the limit or as truncated, never allocated.
     CHECK_THROWS_WITH(readNpy(dir.writeFile("huge.npy", hugeBytes)), Contains("huge.npy"));
+}
+
+TEST_CASE("A Clip bound that is NaN is an error naming the node, fused or not", "[runtime][limits]") {
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    SECTION("alone") {
+        RuntimeGraph g;
+        g.input("x", RuntimeTensor::fromFloats({1, 4}, {1, 2, 3, 4}));
+        g.constant("low", RuntimeTensor::fromFloats({}, {nan}));
+        g.constant("high", RuntimeTensor::fromFloats({}, {6}));
+        g.node("Clip", {"x", "low", "high"}, {"y"});
+        g.output("y");
+        CHECK_THROWS_WITH(g.run(), Contains("Clip_0") && Contains("min is NaN"));
+    }
+    SECTION("after a convolution it would be fused into") {
+        RuntimeGraph g;
+        g.input("x", RuntimeTensor::fromFloats({1, 1, 2, 2}, {1, 2, 3, 4}));
+        g.constant("w", RuntimeTensor::fromFloats({1, 1, 1, 1}, {1}));
+        g.constant("low", RuntimeTensor::fromFloats({}, {0}));
+        g.constant("high", RuntimeTensor::fromFloats({}, {nan}));
+        g.node("Conv", {"x", "w"}, {"c"});
+        g.node("Clip", {"c", "low", "high"}, {"y"});
+        g.output("y");
+        CHECK_THROWS_WITH(g.run(), Contains("Clip_1") && Contains("max is NaN"));
+    }
 }
