@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,6 +54,20 @@ extern "C" void removeTemporariesAndExit(int signalNumber) {
     ::signal(signalNumber, SIG_DFL);
     ::raise(signalNumber);
 }
+
+/// Blocks the signals that remove temporary files for as long as it lives (on this thread).
+struct SignalsBlocked {
+    sigset_t previous;
+    SignalsBlocked() {
+        sigset_t blocked;
+        sigemptyset(&blocked);
+        sigaddset(&blocked, SIGINT);
+        sigaddset(&blocked, SIGTERM);
+        sigaddset(&blocked, SIGHUP);
+        ::pthread_sigmask(SIG_BLOCK, &blocked, &previous);
+    }
+    ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous, nullptr); }
+};
 
 /// Removes the temporary file unless released.
 struct TemporaryFile {
@@ -108,11 +123,17 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
             throw Error("is a folder");
         TemporaryFile temporary;
         std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-        temporary.fd = ::mkstemp(pattern.data());
+        {
+            // No signal between creating the temporary file and registering it for removal.
+            const SignalsBlocked blocked;
+            temporary.fd = ::mkstemp(pattern.data());
+            if (temporary.fd >= 0) {
+                temporary.path = pattern;
+                temporary.slot = registerTemporary(pattern);
+            }
+        }
         if (temporary.fd < 0)
             throw Error(systemError("cannot create a file in '" + directory.string() + "'"));
-        temporary.path = pattern;
-        temporary.slot = registerTemporary(pattern);
         ::fchmod(temporary.fd, 0644);
         writeAll(temporary.fd, bytes);
         if (::fsync(temporary.fd) != 0)
