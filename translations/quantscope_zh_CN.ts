@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../widgets/graphnodeitem.cpp" line="26"/>
+        <location filename="../widgets/graphnodeitem.cpp" line="28"/>
         <source>+%n more</source>
         <translation>
             <numerusform>还有 %n 个</numerusform>
@@ -14,37 +14,37 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Post-training quantization studio for ONNX models.</source>
         <translation>ONNX 模型训练后量化工作室。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>Displays version information.</source>
         <translation>显示版本信息。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
         <source>The .onnx model or .qsproj project to open.</source>
         <translation>要打开的 .onnx 模型或 .qsproj 项目。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>Select node &lt;name&gt; once loaded.</source>
         <translation>加载后选中节点 &lt;name&gt;。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="55"/>
         <source>Load the quantization config &lt;file&gt;.</source>
         <translation>加载量化配置文件 &lt;file&gt;。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="58"/>
         <source>Use &lt;folder&gt; as calibration images.</source>
         <translation>使用 &lt;folder&gt; 中的图像进行校准。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="61"/>
         <source>Use &lt;folder&gt; as evaluation images.</source>
         <translation>使用 &lt;folder&gt; 中的图像进行评估。</translation>
     </message>
@@ -242,113 +242,113 @@
 <context>
     <name>qs::GraphToolTip</name>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="22"/>
+        <location filename="../widgets/graphtooltip.cpp" line="25"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="23"/>
+        <location filename="../widgets/graphtooltip.cpp" line="27"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="24"/>
+        <location filename="../widgets/graphtooltip.cpp" line="29"/>
         <source>Normalization</source>
         <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="25"/>
+        <location filename="../widgets/graphtooltip.cpp" line="31"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="26"/>
+        <location filename="../widgets/graphtooltip.cpp" line="33"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="27"/>
+        <location filename="../widgets/graphtooltip.cpp" line="35"/>
         <source>Math</source>
         <translation>数学运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="28"/>
+        <location filename="../widgets/graphtooltip.cpp" line="37"/>
         <source>Data movement</source>
         <translation>数据搬运</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="29"/>
+        <location filename="../widgets/graphtooltip.cpp" line="39"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="30"/>
+        <location filename="../widgets/graphtooltip.cpp" line="41"/>
         <source>Control flow</source>
         <translation>控制流</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="31"/>
+        <location filename="../widgets/graphtooltip.cpp" line="43"/>
         <source>Input/output</source>
         <translation>输入/输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="34"/>
+        <location filename="../widgets/graphtooltip.cpp" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="41"/>
+        <location filename="../widgets/graphtooltip.cpp" line="54"/>
         <source>(initializer)</source>
         <translation>（初始化器）</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="44"/>
+        <location filename="../widgets/graphtooltip.cpp" line="57"/>
         <source>type unknown</source>
         <translation>类型未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="63"/>
+        <location filename="../widgets/graphtooltip.cpp" line="81"/>
         <source>%n string(s)</source>
         <translation>
             <numerusform>%n 个字符串</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="68"/>
+        <location filename="../widgets/graphtooltip.cpp" line="88"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n 个张量</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="71"/>
+        <location filename="../widgets/graphtooltip.cpp" line="91"/>
         <source>%n graph(s)</source>
         <translation>
             <numerusform>%n 个子图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="106"/>
+        <location filename="../widgets/graphtooltip.cpp" line="128"/>
         <source>Graph input</source>
         <translation>图输入</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="107"/>
+        <location filename="../widgets/graphtooltip.cpp" line="129"/>
         <source>Graph output</source>
         <translation>图输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="116"/>
+        <location filename="../widgets/graphtooltip.cpp" line="139"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="119"/>
+        <location filename="../widgets/graphtooltip.cpp" line="142"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="122"/>
+        <location filename="../widgets/graphtooltip.cpp" line="145"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
@@ -362,7 +362,7 @@
     </message>
     <message>
         <location filename="../widgets/graphview.cpp" line="91"/>
-        <location filename="../widgets/graphview.cpp" line="363"/>
+        <location filename="../widgets/graphview.cpp" line="383"/>
         <source>Copy Name</source>
         <translation>复制名称</translation>
     </message>
@@ -372,12 +372,12 @@
         <translation>复制所选节点的完整名称</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="364"/>
+        <location filename="../widgets/graphview.cpp" line="384"/>
         <source>Copy the full name of this node</source>
         <translation>复制此节点的完整名称</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="385"/>
+        <location filename="../widgets/graphview.cpp" line="406"/>
         <source>Drag to pan · wheel to scroll · Ctrl+wheel or +/− to zoom · 0 for 100 % · click a node to select it</source>
         <translation>拖动以平移 · 滚轮滚动 · Ctrl+滚轮或 +/− 缩放 · 0 恢复 100% · 单击节点以选中</translation>
     </message>
@@ -1114,42 +1114,42 @@ count %3</source>
 <context>
     <name>qs::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="143"/>
+        <location filename="../app/studio/mainwindow.cpp" line="145"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="144"/>
+        <location filename="../app/studio/mainwindow.cpp" line="146"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="145"/>
+        <location filename="../app/studio/mainwindow.cpp" line="147"/>
         <source>Activations</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="146"/>
+        <location filename="../app/studio/mainwindow.cpp" line="148"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="147"/>
+        <location filename="../app/studio/mainwindow.cpp" line="149"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="148"/>
+        <location filename="../app/studio/mainwindow.cpp" line="150"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="153"/>
+        <location filename="../app/studio/mainwindow.cpp" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="154"/>
+        <location filename="../app/studio/mainwindow.cpp" line="157"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
@@ -1174,676 +1174,589 @@ count %3</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="165"/>
+        <location filename="../app/studio/mainwindow.cpp" line="166"/>
         <source>Save the model reference, data settings, strategy and results</source>
         <translation>保存模型引用、数据设置、量化策略和结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="168"/>
+        <location filename="../app/studio/mainwindow.cpp" line="169"/>
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="170"/>
+        <location filename="../app/studio/mainwindow.cpp" line="171"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="175"/>
+        <location filename="../app/studio/mainwindow.cpp" line="176"/>
         <source>&amp;Load Config…</source>
         <translation>加载配置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="178"/>
+        <location filename="../app/studio/mainwindow.cpp" line="179"/>
         <source>Replace the strategy and data settings with those of a JSON config file</source>
         <translation>用 JSON 配置文件中的量化策略和数据设置替换当前设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="179"/>
+        <location filename="../app/studio/mainwindow.cpp" line="180"/>
         <source>&amp;Export Quantized Model…</source>
         <translation>导出量化模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="182"/>
-        <location filename="../app/studio/mainwindow.cpp" line="309"/>
+        <location filename="../app/studio/mainwindow.cpp" line="183"/>
+        <location filename="../app/studio/mainwindow.cpp" line="310"/>
         <source>Write the quantized ONNX model, its plan and an HTML report</source>
         <translation>写出量化后的 ONNX 模型、其量化计划和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="184"/>
+        <location filename="../app/studio/mainwindow.cpp" line="185"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="187"/>
+        <location filename="../app/studio/mainwindow.cpp" line="188"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="188"/>
+        <location filename="../app/studio/mainwindow.cpp" line="189"/>
         <source>Close the model</source>
         <translation>关闭模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="190"/>
+        <location filename="../app/studio/mainwindow.cpp" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="192"/>
+        <location filename="../app/studio/mainwindow.cpp" line="193"/>
         <source>Quit Quantscope</source>
         <translation>退出 Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="196"/>
+        <location filename="../app/studio/mainwindow.cpp" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="197"/>
+        <location filename="../app/studio/mainwindow.cpp" line="198"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="199"/>
+        <location filename="../app/studio/mainwindow.cpp" line="200"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="202"/>
+        <location filename="../app/studio/mainwindow.cpp" line="203"/>
         <source>Undo the last edit of the strategy or the data settings</source>
         <translation>撤销对量化策略或数据设置的上一次编辑</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="203"/>
+        <location filename="../app/studio/mainwindow.cpp" line="204"/>
         <source>Redo the edit undone last</source>
         <translation>重做上一次撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="207"/>
+        <location filename="../app/studio/mainwindow.cpp" line="208"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="214"/>
+        <location filename="../app/studio/mainwindow.cpp" line="215"/>
         <source>Threads, language, theme, weak-layer threshold and default folders</source>
         <translation>线程数、语言、主题、薄弱层阈值和默认文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="218"/>
+        <location filename="../app/studio/mainwindow.cpp" line="219"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="220"/>
+        <location filename="../app/studio/mainwindow.cpp" line="221"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="221"/>
+        <location filename="../app/studio/mainwindow.cpp" line="222"/>
         <source>Zoom into the graph</source>
         <translation>放大计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="223"/>
+        <location filename="../app/studio/mainwindow.cpp" line="224"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="224"/>
+        <location filename="../app/studio/mainwindow.cpp" line="225"/>
         <source>Zoom out of the graph</source>
         <translation>缩小计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="225"/>
+        <location filename="../app/studio/mainwindow.cpp" line="226"/>
         <source>&amp;Fit to Window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="227"/>
+        <location filename="../app/studio/mainwindow.cpp" line="228"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="228"/>
+        <location filename="../app/studio/mainwindow.cpp" line="229"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="230"/>
+        <location filename="../app/studio/mainwindow.cpp" line="231"/>
         <source>Show the graph at 100 %</source>
         <translation>以 100% 比例显示计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="233"/>
+        <location filename="../app/studio/mainwindow.cpp" line="234"/>
         <source>&amp;Find Node…</source>
         <translation>查找节点(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="234"/>
+        <location filename="../app/studio/mainwindow.cpp" line="235"/>
         <source>Find a node by name or op type</source>
         <translation>按名称或算子类型查找节点</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="235"/>
+        <location filename="../app/studio/mainwindow.cpp" line="236"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="241"/>
+        <location filename="../app/studio/mainwindow.cpp" line="242"/>
         <source>Select the next node that matches the text of the find bar</source>
         <translation>选中下一个与查找栏文本匹配的节点</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="244"/>
+        <location filename="../app/studio/mainwindow.cpp" line="245"/>
         <source>Show or hide the %1 panel</source>
         <translation>显示或隐藏“%1”面板</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="248"/>
+        <location filename="../app/studio/mainwindow.cpp" line="249"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="250"/>
+        <location filename="../app/studio/mainwindow.cpp" line="251"/>
         <source>Put every panel back where it was on the first start</source>
         <translation>将所有面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="254"/>
+        <location filename="../app/studio/mainwindow.cpp" line="255"/>
         <source>&amp;Quantize</source>
         <translation>量化(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="255"/>
+        <location filename="../app/studio/mainwindow.cpp" line="256"/>
         <source>Calibration &amp;Folder…</source>
         <translation>校准文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="257"/>
+        <location filename="../app/studio/mainwindow.cpp" line="258"/>
         <source>Choose the folder of images that calibration runs the model on</source>
         <translation>选择校准时用来运行模型的图像文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="258"/>
+        <location filename="../app/studio/mainwindow.cpp" line="259"/>
         <source>E&amp;valuation Folder…</source>
         <translation>评估文件夹(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="261"/>
+        <location filename="../app/studio/mainwindow.cpp" line="262"/>
         <source>Choose the folder of images on which evaluation compares the float and the quantized model</source>
         <translation>选择评估时用来比较浮点模型与量化模型的图像文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="263"/>
+        <location filename="../app/studio/mainwindow.cpp" line="264"/>
         <source>Apply &amp;Preset</source>
         <translation>应用预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="268"/>
+        <location filename="../app/studio/mainwindow.cpp" line="269"/>
         <source>Apply the preset %1 to every layer (one undo step)</source>
         <translation>将预设 %1 应用到所有层（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="272"/>
+        <location filename="../app/studio/mainwindow.cpp" line="273"/>
         <source>Default &amp;Range Method</source>
         <translation>默认范围方法(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="273"/>
+        <location filename="../app/studio/mainwindow.cpp" line="274"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="274"/>
+        <location filename="../app/studio/mainwindow.cpp" line="275"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="275"/>
+        <location filename="../app/studio/mainwindow.cpp" line="276"/>
         <source>Entropy (KL)</source>
         <translation>熵（KL）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="276"/>
+        <location filename="../app/studio/mainwindow.cpp" line="277"/>
         <source>Min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="282"/>
+        <location filename="../app/studio/mainwindow.cpp" line="283"/>
         <source>Pick activation ranges by %1, except in layers that have their own method</source>
         <translation>用 %1 选取激活范围（已单独设置方法的层除外）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="285"/>
+        <location filename="../app/studio/mainwindow.cpp" line="286"/>
         <source>Toggle &amp;Keep Float</source>
         <translation>切换保持浮点(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="288"/>
+        <location filename="../app/studio/mainwindow.cpp" line="289"/>
         <source>Keep the selected layers float, or quantize them again when all are</source>
         <translation>将所选层保持为浮点；若已全部为浮点，则重新量化</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="291"/>
+        <location filename="../app/studio/mainwindow.cpp" line="292"/>
         <source>&amp;Calibrate</source>
         <translation>校准(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="294"/>
+        <location filename="../app/studio/mainwindow.cpp" line="295"/>
         <source>Run the model on the calibration images to find the activation ranges</source>
         <translation>在校准图像上运行模型以确定激活范围</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="296"/>
+        <location filename="../app/studio/mainwindow.cpp" line="297"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="299"/>
+        <location filename="../app/studio/mainwindow.cpp" line="300"/>
         <source>Compare the float and the quantized model on the evaluation images</source>
         <translation>在评估图像上比较浮点模型与量化模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="301"/>
+        <location filename="../app/studio/mainwindow.cpp" line="302"/>
         <source>Layer &amp;Sensitivity</source>
         <translation>逐层灵敏度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="304"/>
+        <location filename="../app/studio/mainwindow.cpp" line="305"/>
         <source>Measure how much quantizing each layer alone costs in accuracy</source>
         <translation>测量单独量化每一层带来的准确率损失</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="307"/>
+        <location filename="../app/studio/mainwindow.cpp" line="308"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="310"/>
+        <location filename="../app/studio/mainwindow.cpp" line="311"/>
         <source>Cancel Running Job</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="313"/>
+        <location filename="../app/studio/mainwindow.cpp" line="314"/>
         <source>Stop the running calibration, evaluation, sensitivity run or export</source>
         <translation>停止正在进行的校准、评估、灵敏度分析或导出</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="317"/>
+        <location filename="../app/studio/mainwindow.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="319"/>
+        <location filename="../app/studio/mainwindow.cpp" line="320"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="329"/>
+        <location filename="../app/studio/mainwindow.cpp" line="330"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="332"/>
+        <location filename="../app/studio/mainwindow.cpp" line="333"/>
         <source>&amp;About Quantscope</source>
         <translation>关于 Quantscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="334"/>
+        <location filename="../app/studio/mainwindow.cpp" line="335"/>
         <source>About Quantscope</source>
         <translation>关于 Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="335"/>
+        <location filename="../app/studio/mainwindow.cpp" line="336"/>
         <source>&lt;b&gt;Quantscope %1&lt;/b&gt;&lt;p&gt;Post-training quantization of ONNX models: choose a strategy per layer while looking at weight and activation histograms, calibrate on a folder of images, compare float and quantized accuracy, and export a quantized ONNX model.</source>
         <translation>&lt;b&gt;Quantscope %1&lt;/b&gt;&lt;p&gt;ONNX 模型的训练后量化：一边查看权重和激活的直方图，一边为每一层选择量化策略；用一个图像文件夹进行校准，比较浮点模型与量化模型的准确率，并导出量化后的 ONNX 模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="340"/>
+        <location filename="../app/studio/mainwindow.cpp" line="341"/>
         <source>Version and purpose of Quantscope</source>
         <translation>Quantscope 的版本和用途</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="345"/>
+        <location filename="../app/studio/mainwindow.cpp" line="346"/>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="349"/>
+        <location filename="../app/studio/mainwindow.cpp" line="350"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="350"/>
+        <location filename="../app/studio/mainwindow.cpp" line="351"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="352"/>
+        <location filename="../app/studio/mainwindow.cpp" line="353"/>
         <source>Calibrate</source>
         <translation>校准</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="353"/>
+        <location filename="../app/studio/mainwindow.cpp" line="354"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="354"/>
+        <location filename="../app/studio/mainwindow.cpp" line="355"/>
         <source>Sensitivity</source>
         <translation>灵敏度</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="356"/>
+        <location filename="../app/studio/mainwindow.cpp" line="357"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="389"/>
+        <location filename="../app/studio/mainwindow.cpp" line="390"/>
         <source>%1 finished in %2 s</source>
         <translation>%1已完成，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="396"/>
+        <location filename="../app/studio/mainwindow.cpp" line="397"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="402"/>
+        <location filename="../app/studio/mainwindow.cpp" line="403"/>
         <source>%1 cancelled; nothing was changed.</source>
         <translation>%1已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="415"/>
+        <location filename="../app/studio/mainwindow.cpp" line="416"/>
         <source>Exported %1 (plan: %2)</source>
         <translation>已导出 %1（量化计划：%2）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="416"/>
+        <location filename="../app/studio/mainwindow.cpp" line="417"/>
         <source>Exported %1 (plan: %2, report: %3)</source>
         <translation>已导出 %1（量化计划：%2，报告：%3）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="417"/>
+        <location filename="../app/studio/mainwindow.cpp" line="418"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="420"/>
         <location filename="../app/studio/mainwindow.cpp" line="421"/>
+        <location filename="../app/studio/mainwindow.cpp" line="422"/>
         <source>Edit refused: %1</source>
         <translation>编辑被拒绝：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/mainwindow.cpp" line="440"/>
+        <location filename="../app/studio/mainwindow.cpp" line="441"/>
         <source>Calibrated on %n image(s)</source>
         <translation>
             <numerusform>已在 %n 张图像上校准</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="446"/>
+        <location filename="../app/studio/mainwindow.cpp" line="447"/>
         <source>Top-1 float %1 → quantized %2</source>
         <translation>Top-1 准确率：浮点 %1 → 量化 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="448"/>
+        <location filename="../app/studio/mainwindow.cpp" line="449"/>
         <source>Agreement with float %1</source>
         <translation>与浮点模型一致率 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="450"/>
+        <location filename="../app/studio/mainwindow.cpp" line="451"/>
         <source>, agreement %1</source>
         <translation>，一致率 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="453"/>
+        <location filename="../app/studio/mainwindow.cpp" line="454"/>
         <source>, weights %1× smaller</source>
         <translation>，权重缩小为 1/%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="456"/>
+        <location filename="../app/studio/mainwindow.cpp" line="457"/>
         <source> (for an earlier strategy: evaluate again)</source>
         <translation>（针对之前的策略：请重新评估）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="484"/>
-        <location filename="../app/studio/mainwindow.cpp" line="489"/>
+        <location filename="../app/studio/mainwindow.cpp" line="485"/>
+        <location filename="../app/studio/mainwindow.cpp" line="490"/>
         <source>Export Quantized Model</source>
         <translation>导出量化模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="485"/>
+        <location filename="../app/studio/mainwindow.cpp" line="486"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="490"/>
+        <location filename="../app/studio/mainwindow.cpp" line="491"/>
         <source>%1 is the open model. Export to another file; the input model is never overwritten.</source>
         <translation>%1 是当前打开的模型。请导出到其他文件；输入模型永远不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="500"/>
+        <location filename="../app/studio/mainwindow.cpp" line="501"/>
         <source>Load Config</source>
         <translation>加载配置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="502"/>
+        <location filename="../app/studio/mainwindow.cpp" line="503"/>
         <source>Quantization configs (*.json);;All files (*)</source>
         <translation>量化配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="509"/>
+        <location filename="../app/studio/mainwindow.cpp" line="510"/>
         <source>%1 is the open model; save the config to another file.</source>
         <translation>%1 是当前打开的模型；请将配置保存到其他文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="520"/>
+        <location filename="../app/studio/mainwindow.cpp" line="521"/>
         <source>Saved the config to %1</source>
         <translation>配置已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="526"/>
+        <location filename="../app/studio/mainwindow.cpp" line="527"/>
         <source>Save Config</source>
         <translation>保存配置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="529"/>
+        <location filename="../app/studio/mainwindow.cpp" line="530"/>
         <source>Quantization configs (*.json)</source>
         <translation>量化配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="536"/>
+        <location filename="../app/studio/mainwindow.cpp" line="537"/>
         <source>Open a model before choosing its calibration images.</source>
         <translation>请先打开模型，再选择其校准图像。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="541"/>
+        <location filename="../app/studio/mainwindow.cpp" line="542"/>
         <source>Calibration folder: %1</source>
         <translation>校准文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="546"/>
+        <location filename="../app/studio/mainwindow.cpp" line="547"/>
         <source>Evaluation folder: %1</source>
         <translation>评估文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="550"/>
+        <location filename="../app/studio/mainwindow.cpp" line="551"/>
         <source>Use as Calibration Folder</source>
         <translation>用作校准文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="551"/>
+        <location filename="../app/studio/mainwindow.cpp" line="552"/>
         <source>Use as Evaluation Folder</source>
         <translation>用作评估文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="577"/>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="581"/>
-        <source>Opened the project %1</source>
-        <translation>已打开项目 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="589"/>
-        <source>%1 changed since the project was saved (its SHA-256 differs).</source>
-        <translation>%1 在项目保存后已被修改（SHA-256 不同）。</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="593"/>
-        <source>Every per-layer setting still names a layer of the model; saved results were not reused.</source>
-        <translation>所有逐层设置引用的层在模型中仍然存在；未复用已保存的结果。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/studio/mainwindow.cpp" line="595"/>
-        <source>%n per-layer setting(s) name layers it no longer has; they were set aside and are listed in Messages.</source>
-        <translation>
-            <numerusform>%n 项逐层设置引用了模型中已不存在的层；这些设置已被搁置，并列在“消息”中。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="599"/>
-        <source>Model Changed</source>
-        <translation>模型已更改</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="616"/>
+        <location filename="../app/studio/mainwindow.cpp" line="591"/>
         <source>Graph of %1 shown %2 ms after opening</source>
         <translation>%1 的计算图在打开后 %2 毫秒显示</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="644"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="645"/>
-        <source>Saved the project to %1</source>
-        <translation>项目已保存到 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="657"/>
-        <source>Save Project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="658"/>
-        <source>Quantscope projects (*.qsproj)</source>
-        <translation>Quantscope 项目 (*.qsproj)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="688"/>
-        <source>Unsaved Changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="689"/>
-        <source>Save the changes to %1 before closing it?</source>
-        <translation>关闭前是否保存对 %1 的更改？</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="701"/>
-        <source>Restore Unsaved Work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="702"/>
-        <source>Quantscope did not close properly. Restore the unsaved work on %1 autosaved %2?</source>
-        <translation>Quantscope 上次未正常关闭。是否恢复 %1 未保存的工作（自动保存于 %2）？</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="705"/>
-        <source>&amp;Restore</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="706"/>
-        <source>&amp;Discard</source>
-        <translation>丢弃(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="707"/>
-        <source>&amp;Later</source>
-        <translation>稍后(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="722"/>
+        <location filename="../app/studio/mainwindow.cpp" line="634"/>
         <source>Open Model or Project</source>
         <translation>打开模型或项目</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="723"/>
+        <location filename="../app/studio/mainwindow.cpp" line="635"/>
         <source>Models and projects (*.onnx *.qsproj);;ONNX models (*.onnx);;Quantscope projects (*.qsproj);;All files (*)</source>
         <translation>模型和项目 (*.onnx *.qsproj);;ONNX 模型 (*.onnx);;Quantscope 项目 (*.qsproj);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="736"/>
+        <location filename="../app/studio/mainwindow.cpp" line="648"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="776"/>
+        <location filename="../app/studio/mainwindow.cpp" line="688"/>
         <source>Read %1 in %2 ms: %3</source>
         <translation>已读取 %1，用时 %2 毫秒：%3</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="809"/>
+        <location filename="../app/studio/mainwindow.cpp" line="721"/>
         <source>%1[*] (%2) — Quantscope</source>
         <translation>%1[*]（%2）— Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="872"/>
+        <location filename="../app/studio/mainwindow.cpp" line="784"/>
         <source>Drop an .onnx model, a .qsproj project, a folder of images or a .json config.</source>
         <translation>请拖放 .onnx 模型、.qsproj 项目、图像文件夹或 .json 配置。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="565"/>
+        <location filename="../app/studio/mainwindow.cpp" line="566"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/mainwindow.cpp" line="571"/>
+        <location filename="../app/studio/mainwindow.cpp" line="572"/>
         <source>%n warning(s) while loading; see Messages.</source>
         <translation>
             <numerusform>加载时出现 %n 个警告；请查看“消息”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="739"/>
+        <location filename="../app/studio/mainwindow.cpp" line="651"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="740"/>
+        <location filename="../app/studio/mainwindow.cpp" line="652"/>
         <source>Forget the recently opened files</source>
         <translation>清除最近打开的文件记录</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="747"/>
+        <location filename="../app/studio/mainwindow.cpp" line="659"/>
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="769"/>
+        <location filename="../app/studio/mainwindow.cpp" line="681"/>
         <source>%1 nodes, %2 layers, %3 parameters</source>
         <translation>%1 个节点，%2 个层，%3 个参数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="788"/>
+        <location filename="../app/studio/mainwindow.cpp" line="700"/>
         <source>Cannot Open Model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="805"/>
+        <location filename="../app/studio/mainwindow.cpp" line="717"/>
         <source>Quantscope</source>
         <translation>Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="807"/>
+        <location filename="../app/studio/mainwindow.cpp" line="719"/>
         <source>%1[*] — Quantscope</source>
         <translation>%1[*] — Quantscope</translation>
     </message>
@@ -1887,257 +1800,257 @@ count %3</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="154"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="155"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="155"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="156"/>
         <source>Colour order:</source>
         <translation>颜色顺序：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="156"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="157"/>
         <source>Resize:</source>
         <translation>缩放：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="157"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="158"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="158"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="159"/>
         <source>Shorter side:</source>
         <translation>短边：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="159"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="160"/>
         <source>Interpolation:</source>
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="161"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="162"/>
         <source>Scale:</source>
         <translation>缩放系数：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="162"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="163"/>
         <source>Mean:</source>
         <translation>均值：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="163"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="164"/>
         <source>Std:</source>
         <translation>标准差：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="164"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="165"/>
         <source>Layout:</source>
         <translation>布局：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="180"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="181"/>
         <source>Fills in the colour order and normalisation of a common convention, keeping the resize and crop the model input needs</source>
         <translation>按常用约定填入颜色顺序和归一化参数，保留模型输入所需的缩放和裁剪</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="182"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="183"/>
         <source>ImageNet</source>
         <translation>ImageNet</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="183"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="184"/>
         <source>[0, 1]</source>
         <translation>[0, 1]</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="184"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="185"/>
         <source>[-1, 1]</source>
         <translation>[-1, 1]</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="185"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="186"/>
         <source>Raw 0-255</source>
         <translation>原始 0-255</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="187"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="188"/>
         <source>The channel order the model expects</source>
         <translation>模型期望的通道顺序</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="188"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="189"/>
         <source>RGB</source>
         <translation>RGB</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="189"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="190"/>
         <source>BGR</source>
         <translation>BGR</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="190"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="191"/>
         <source>Gray</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="193"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="194"/>
         <source>How the image is resized before the optional center crop</source>
         <translation>在可选的中心裁剪之前如何缩放图像</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="194"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="195"/>
         <source>Keep size</source>
         <translation>保持尺寸</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="195"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="196"/>
         <source>Exact size</source>
         <translation>指定尺寸</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="196"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="197"/>
         <source>Shorter side</source>
         <translation>按短边</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="197"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="198"/>
         <source>Height after resizing</source>
         <translation>缩放后的高度</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="198"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="199"/>
         <source>Width after resizing</source>
         <translation>缩放后的宽度</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="200"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="201"/>
         <source>Length of the shorter side after resizing; the aspect ratio is kept</source>
         <translation>缩放后短边的长度；保持宽高比</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="203"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="204"/>
         <source>How pixels are resampled</source>
         <translation>像素的重采样方式</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="204"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="205"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="205"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="206"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="206"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="207"/>
         <source>Cubic</source>
         <translation>三次</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="207"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="208"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="209"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="210"/>
         <source>Center crop:</source>
         <translation>中心裁剪：</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="211"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="212"/>
         <source>Takes a region of this size from the middle of the resized image</source>
         <translation>从缩放后图像的中央截取此尺寸的区域</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="212"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="213"/>
         <source>Height of the center crop</source>
         <translation>中心裁剪的高度</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="213"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="214"/>
         <source>Width of the center crop</source>
         <translation>中心裁剪的宽度</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="215"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="216"/>
         <source>e.g. 1/255</source>
         <translation>例如 1/255</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="216"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="217"/>
         <source>Multiplies the 0-255 pixel values; a number or a fraction such as 1/255</source>
         <translation>与 0-255 的像素值相乘；可以是数字或分数，例如 1/255</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="217"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="218"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="218"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="219"/>
         <source>Subtracted after scaling: one value, or one per channel separated by commas</source>
         <translation>缩放后减去：一个值，或每个通道一个值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="219"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="220"/>
         <source>1</source>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="220"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="221"/>
         <source>Divides after subtracting the mean: one value, or one per channel separated by commas</source>
         <translation>减去均值后除以：一个值，或每个通道一个值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="225"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="226"/>
         <source>NCHW: channels first (PyTorch, most ONNX models); NHWC: channels last (TensorFlow)</source>
         <translation>NCHW：通道在前（PyTorch 及大多数 ONNX 模型）；NHWC：通道在后（TensorFlow）</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="226"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="227"/>
         <source>NCHW</source>
         <translation>NCHW</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="227"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="228"/>
         <source>NHWC</source>
         <translation>NHWC</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="233"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="234"/>
         <source>Why the tensor would not fit the model, if it would not</source>
         <translation>张量与模型不匹配时的原因</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="241"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="242"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="318"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="319"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="354"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="355"/>
         <source>The layout is %1 but the model input is %2</source>
         <translation>布局为 %1，但模型输入为 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="365"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="366"/>
         <source>The tensor will be %1×%2 (height × width) but the model input is %3×%4</source>
         <translation>张量将为 %1×%2（高 × 宽），但模型输入为 %3×%4</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="420"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="421"/>
         <source>preprocess.scale: &apos;%1&apos; is not a number or a fraction such as 1/255</source>
         <translation>preprocess.scale：“%1”不是数字，也不是 1/255 这样的分数</translation>
     </message>
     <message>
-        <location filename="../widgets/preprocesseditor.cpp" line="435"/>
+        <location filename="../widgets/preprocesseditor.cpp" line="436"/>
         <source>%1: &apos;%2&apos; is not a number</source>
         <translation>%1：“%2”不是数字</translation>
     </message>
@@ -2295,6 +2208,96 @@ count %3</source>
     </message>
 </context>
 <context>
+    <name>qs::ProjectActions</name>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="28"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="32"/>
+        <source>Opened the project %1</source>
+        <translation>已打开项目 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="40"/>
+        <source>%1 changed since the project was saved (its SHA-256 differs).</source>
+        <translation>%1 在项目保存后已被修改（SHA-256 不同）。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="44"/>
+        <source>Every per-layer setting still names a layer of the model; saved results were not reused.</source>
+        <translation>所有逐层设置引用的层在模型中仍然存在；未复用已保存的结果。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/projectactions.cpp" line="46"/>
+        <source>%n per-layer setting(s) name layers it no longer has; they were set aside and are listed in Messages.</source>
+        <translation>
+            <numerusform>%n 项逐层设置引用了模型中已不存在的层；这些设置已被搁置，并列在“消息”中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="50"/>
+        <source>Model Changed</source>
+        <translation>模型已更改</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="75"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="76"/>
+        <source>Saved the project to %1</source>
+        <translation>项目已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="88"/>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="89"/>
+        <source>Quantscope projects (*.qsproj)</source>
+        <translation>Quantscope 项目 (*.qsproj)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="120"/>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="120"/>
+        <source>Save the changes to %1 before closing it?</source>
+        <translation>关闭前是否保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="131"/>
+        <source>Restore Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="132"/>
+        <source>Quantscope did not close properly. Restore the unsaved work on %1 autosaved %2?</source>
+        <translation>Quantscope 上次未正常关闭。是否恢复 %1 未保存的工作（自动保存于 %2）？</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="135"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="136"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/projectactions.cpp" line="137"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>qs::ProjectManager</name>
     <message>
         <location filename="../app/studio/projectmanager.cpp" line="43"/>
@@ -2302,39 +2305,39 @@ count %3</source>
         <translation>%1：无法打开其模型：%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="105"/>
+        <location filename="../app/studio/projectmanager.cpp" line="106"/>
         <source>%1: the model %2 does not exist any more; put it back or edit model.path in the project.</source>
         <translation>%1：模型 %2 已不存在；请将其放回原处，或修改项目中的 model.path。</translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="142"/>
+        <location filename="../app/studio/projectmanager.cpp" line="143"/>
         <source>The project&apos;s strategy does not fit the model (%1); the defaults are used.</source>
         <translation>项目的量化策略与模型不符（%1）；已改用默认设置。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/projectmanager.cpp" line="150"/>
+        <location filename="../app/studio/projectmanager.cpp" line="151"/>
         <source>Set aside %n per-layer setting(s) for layers the model does not have: %1</source>
         <translation>
             <numerusform>已搁置 %n 项针对模型中不存在的层的逐层设置：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="180"/>
+        <location filename="../app/studio/projectmanager.cpp" line="182"/>
         <source>The saved calibration is out of date (model, preprocessing or calibration images changed); calibrate again.</source>
         <translation>已保存的校准结果已过期（模型、预处理或校准图像已更改）；请重新校准。</translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="257"/>
+        <location filename="../app/studio/projectmanager.cpp" line="260"/>
         <source>Open a model before saving a project.</source>
         <translation>请先打开模型，再保存项目。</translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="262"/>
+        <location filename="../app/studio/projectmanager.cpp" line="265"/>
         <source>%1 is the open model; save the project under another name.</source>
         <translation>%1 是当前打开的模型；请以其他名称保存项目。</translation>
     </message>
     <message>
-        <location filename="../app/studio/projectmanager.cpp" line="268"/>
+        <location filename="../app/studio/projectmanager.cpp" line="271"/>
         <source>The project could not be saved: %1</source>
         <translation>无法保存项目：%1</translation>
     </message>
@@ -2342,62 +2345,62 @@ count %3</source>
 <context>
     <name>qs::QuantizationJobs</name>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="79"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="78"/>
         <source>Open a model first.</source>
         <translation>请先打开模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="83"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="82"/>
         <source>Choose a calibration folder first: drop a folder of images on the window or use Quantize → Calibration Folder.</source>
         <translation>请先选择校准文件夹：将图像文件夹拖放到窗口上，或使用“量化 → 校准文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="88"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="87"/>
         <source>Choose an evaluation folder first: drop a folder of images on the Data panel or use Quantize → Evaluation Folder.</source>
         <translation>请先选择评估文件夹：将图像文件夹拖放到“数据”面板上，或使用“量化 → 评估文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="130"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="129"/>
         <source>Calibrating</source>
         <translation>校准</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="139"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="138"/>
         <source>The data settings changed while calibrating; the calibration was dropped.</source>
         <translation>校准期间数据设置发生了变化；本次校准结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="149"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="148"/>
         <source>Evaluating</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="161"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="160"/>
         <source>The strategy changed while evaluating; those results were dropped. Evaluate again to measure the current strategy.</source>
         <translation>评估期间量化策略发生了变化；这些结果已丢弃。请重新评估以衡量当前策略。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="172"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="171"/>
         <source>Measuring sensitivity</source>
         <translation>灵敏度测量</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="182"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="181"/>
         <source>The strategy changed while measuring sensitivity; those results were dropped.</source>
         <translation>测量灵敏度期间量化策略发生了变化；这些结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="191"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="190"/>
         <source>%1 is the open model; export to another file.</source>
         <translation>%1 是当前打开的模型；请导出到其他文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="204"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="203"/>
         <source>The report %1 would overwrite the model; choose another name.</source>
         <translation>报告 %1 会覆盖模型；请选择其他名称。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="207"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="206"/>
         <source>Exporting</source>
         <translation>导出</translation>
     </message>

@@ -13,6 +13,7 @@
 #include "layerinspector.h"
 #include "messagelog.h"
 #include "modelloadtask.h"
+#include "projectactions.h"
 #include "projectmanager.h"
 #include "quantizationjobs.h"
 #include "recentfiles.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setDockNestingEnabled(true);
     createCentralArea();
     createDocks();
+    m_projectActions = new ProjectActions(this, m_document, m_projects, m_recentFiles, m_messageLog);
     createFileMenu();
     createEditMenu();
     createQuantizeMenu();
@@ -151,23 +153,21 @@ void MainWindow::createDocks() {
 
 void MainWindow::createFileMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&File"));
-    QAction* newProject = menu->addAction(tr("&New Project"), QKeySequence::New, this, [this] {
-        if (maybeSave())
-            m_projects->newProject();
-    });
+    QAction* newProject =
+        menu->addAction(tr("&New Project"), QKeySequence::New, m_projectActions, &ProjectActions::newProject);
     newProject->setStatusTip(tr("Close the model and start an untitled project"));
     newProject->setIcon(themedIcon(QStringLiteral("new")));
     QAction* open =
         decorateAction(menu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog),
                        QStringLiteral("open"), tr("Open an ONNX model or a Quantscope project (.qsproj)"));
     open->setObjectName(QStringLiteral("openAction"));
-    m_modelActions << menu->addAction(tr("&Save Project"), QKeySequence::Save, this,
-                                      &MainWindow::saveProject);
+    m_modelActions << menu->addAction(tr("&Save Project"), QKeySequence::Save, m_projectActions,
+                                      &ProjectActions::save);
     m_modelActions.last()->setStatusTip(tr("Save the model reference, data settings, strategy and results"));
     m_modelActions.last()->setIcon(themedIcon(QStringLiteral("save")));
     m_modelActions.last()->setObjectName(QStringLiteral("saveProjectAction"));
-    m_modelActions << menu->addAction(tr("Save Project &As…"), QKeySequence::SaveAs, this,
-                                      &MainWindow::showSaveProjectDialog);
+    m_modelActions << menu->addAction(tr("Save Project &As…"), QKeySequence::SaveAs, m_projectActions,
+                                      &ProjectActions::saveAs);
     m_modelActions.last()->setStatusTip(tr("Save the project under a new name"));
     m_modelActions.last()->setShortcuts(
         standardShortcuts(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
@@ -573,33 +573,6 @@ void MainWindow::connectDocument() {
     });
     connect(m_projects, &ProjectManager::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_projects, &ProjectManager::projectPathChanged, this, &MainWindow::updateTitle);
-    connect(m_projects, &ProjectManager::failed, this, [this](const QString& message) {
-        m_messageLog->addMessage(MessageLevel::Error, message);
-        showMessageBox(QMessageBox::Warning, tr("Project"), message);
-    });
-    connect(m_projects, &ProjectManager::opened, this, [this](const QString& path, const QStringList& notes) {
-        if (!path.isEmpty())
-            m_messageLog->addMessage(MessageLevel::Info, tr("Opened the project %1").arg(path));
-        for (const QString& note : notes)
-            m_messageLog->addMessage(MessageLevel::Warning, note);
-        if (!notes.isEmpty())
-            statusBar()->showMessage(notes.first(), 10000);
-    });
-    connect(m_projects, &ProjectManager::modelDiffers, this,
-            [this](const QString& model, const QStringList& missing) {
-                QString text = tr("%1 changed since the project was saved (its SHA-256 differs).")
-                                   .arg(QFileInfo(model).fileName());
-                text += QLatin1Char(' ');
-                text += missing.isEmpty()
-                            ? tr("Every per-layer setting still names a layer of the model; saved results "
-                                 "were not reused.")
-                            : tr("%n per-layer setting(s) name layers it no longer has; they were set aside "
-                                 "and are listed in Messages.",
-                                 "", int(missing.size()));
-                m_messageLog->addMessage(MessageLevel::Warning, text);
-                showMessageBox(QMessageBox::Warning, tr("Model Changed"), text,
-                               missing.join(QLatin1Char('\n')));
-            });
 
     connect(m_document, &Document::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_graphView, &GraphView::nodeSelected, m_document, &Document::setSelection);
@@ -626,92 +599,30 @@ void MainWindow::openFile(const QString& path) {
     if (!maybeSave())
         return;
     if (path.endsWith(QLatin1String(".qsproj"), Qt::CaseInsensitive)) {
-        if (m_projects->open(path))
-            m_recentFiles->add(QFileInfo(path).absoluteFilePath());
+        m_projectActions->open(path);
         return;
     }
     m_document->open(path);
 }
 
 bool MainWindow::saveProject() {
-    if (m_projects->projectPath().isEmpty())
-        return showSaveProjectDialog();
-    return saveProjectTo(m_projects->projectPath());
+    return m_projectActions->save();
 }
 
 bool MainWindow::saveProjectTo(const QString& path) {
-    if (!m_projects->saveTo(path))
-        return false;
-    m_recentFiles->add(m_projects->projectPath());
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
-    m_messageLog->addMessage(MessageLevel::Info, tr("Saved the project to %1").arg(path));
-    return true;
-}
-
-bool MainWindow::showSaveProjectDialog() {
-    if (!m_document->model())
-        return false;
-    const QFileInfo model(m_document->filePath());
-    const QString suggested =
-        m_projects->projectPath().isEmpty()
-            ? model.absolutePath() + QLatin1Char('/') + model.completeBaseName() + QStringLiteral(".qsproj")
-            : m_projects->projectPath();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested,
-                                                tr("Quantscope projects (*.qsproj)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".qsproj"), Qt::CaseInsensitive))
-        path += QStringLiteral(".qsproj");
-    return saveProjectTo(path);
-}
-
-void MainWindow::showMessageBox(QMessageBox::Icon icon, const QString& title, const QString& text,
-                                const QString& details) {
-    auto* box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    if (!details.isEmpty())
-        box->setDetailedText(details);
-    box->open(); // window-modal, never a nested event loop
+    return m_projectActions->saveTo(path);
 }
 
 bool MainWindow::maybeSave() {
-    if (!m_projects->isModified())
-        return true;
-    const QMessageBox::StandardButton answer = m_saveQuestion ? m_saveQuestion() : askToSave();
-    if (answer == QMessageBox::Save)
-        return saveProject();
-    return answer == QMessageBox::Discard;
+    return m_projectActions->maybeSave();
 }
 
-QMessageBox::StandardButton MainWindow::askToSave() {
-    const QString name = m_projects->projectPath().isEmpty()
-                             ? m_document->displayName()
-                             : QFileInfo(m_projects->projectPath()).fileName();
-    return QMessageBox::question(
-        this, tr("Unsaved Changes"), tr("Save the changes to %1 before closing it?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+void MainWindow::setSaveQuestion(std::function<QMessageBox::StandardButton()> question) {
+    m_projectActions->setSaveQuestion(std::move(question));
 }
 
 void MainWindow::offerRecovery() {
-    const QList<RecoveryEntry> entries = m_projects->recovery()->abandoned();
-    if (entries.isEmpty())
-        return;
-    const RecoveryEntry& entry = entries.first();
-    const QString name = entry.originalProject.isEmpty() ? QFileInfo(entry.modelPath).fileName()
-                                                         : QFileInfo(entry.originalProject).fileName();
-    QMessageBox box(QMessageBox::Question, tr("Restore Unsaved Work"),
-                    tr("Quantscope did not close properly. Restore the unsaved work on %1 autosaved %2?")
-                        .arg(name, QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                    QMessageBox::NoButton, this);
-    QPushButton* restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
-    QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    box.addButton(tr("&Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(restore);
-    box.exec();
-    if (box.clickedButton() == restore)
-        m_projects->restore(entry);
-    else if (box.clickedButton() == discard)
-        RecoveryStore::discard(entry);
+    m_projectActions->offerRecovery();
 }
 
 void MainWindow::showOpenDialog() {

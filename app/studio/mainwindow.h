@@ -28,6 +28,7 @@ class GraphView;
 class HistogramView;
 class LayersPanel;
 class MessageLog;
+class ProjectActions;
 class ProjectManager;
 class RecentFiles;
 class TaskProgressWidget;
@@ -59,6 +60,8 @@ public:
     /// reads; marks the document saved. False (with a message) when it cannot be written.
     bool saveConfigTo(const QString& path);
     ProjectManager* projectManager() const { return m_projects; }
+    /// File → New / Save / Save As, the unsaved-changes question and crash recovery.
+    ProjectActions* projectActions() const { return m_projectActions; }
     /// Saves the project to its file, asking for one when untitled. False when not saved.
     bool saveProject();
     /// Saves the project to `path` without asking (the Save As dialog's last step; tests).
@@ -66,9 +69,7 @@ public:
     /// Asks whether to save unsaved work; false when the user cancels (or saving failed).
     bool maybeSave();
     /// Replaces the Save / Discard / Cancel question (tests).
-    void setSaveQuestion(std::function<QMessageBox::StandardButton()> question) {
-        m_saveQuestion = std::move(question);
-    }
+    void setSaveQuestion(std::function<QMessageBox::StandardButton()> question);
     /// Offers to restore the work of a studio that did not close properly, if there is any.
     void offerRecovery();
     /// Treats a dropped or chosen folder: calibration first, then evaluation, else asks.
@@ -106,10 +107,6 @@ private:
     void showExportDialog();
     void showLoadConfigDialog();
     void showSaveConfigDialog();
-    bool showSaveProjectDialog();
-    QMessageBox::StandardButton askToSave();
-    void showMessageBox(QMessageBox::Icon icon, const QString& title, const QString& text,
-                        const QString& details = QString());
     void onStrategyChanged(const QStringList& layers);
     void onResultsChanged();
     void updateActions();
@@ -152,7 +149,7 @@ private:
     AppSettings* m_appSettings = nullptr;
     QByteArray m_defaultLayoutState; ///< saveState() of the first-run dock layout (Reset Layout)
     ProjectManager* m_projects = nullptr;
-    std::function<QMessageBox::StandardButton()> m_saveQuestion;
+    ProjectActions* m_projectActions = nullptr;
 };
 
 } // namespace qs
