@@ -4,6 +4,7 @@
 #include "runtime/kernel.h"
 #include "runtime/kernelregistry.h"
 #include "runtime/nodeattributes.h"
+#include "runtime/shapecontract.h"
 
 #include <algorithm>
 #include <mutex>
@@ -22,8 +23,9 @@ constexpr int64_t kDefaultOpset = 17;
 struct Step {
     int nodeIndex = -1;
     std::unique_ptr<Kernel> kernel;
-    std::vector<int> inputSlots;  ///< -1 for a missing optional input
-    std::vector<int> outputSlots; ///< -1 for an unused optional output
+    const ShapeContract* contract = nullptr; ///< checked against the actual inputs before every call
+    std::vector<int> inputSlots;             ///< -1 for a missing optional input
+    std::vector<int> outputSlots;            ///< -1 for an unused optional output
     std::vector<std::string> outputNames;
     std::vector<int> releaseAfter; ///< slots whose last consumer is this step
 };
@@ -392,6 +394,7 @@ std::unique_ptr<Plan> Executor::Impl::buildPlan(bool allowFusion, const std::vec
         Step step;
         step.nodeIndex = static_cast<int>(n);
         step.kernel = createKernel(node);
+        step.contract = shapeContract(node.domain, node.opType);
         for (const std::string& name : node.inputs)
             step.inputSlots.push_back(name.empty() ? -1 : slotOf.at(name));
         for (const std::string& name : implicitInputs[n])
@@ -564,6 +567,7 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
     context.threadCount = impl.threadCount;
     context.pool = &impl.pool;
     std::vector<const RuntimeTensor*> kernelInputs;
+    std::vector<const RuntimeTensor*> contractInputs;
     std::vector<RuntimeTensor> kernelOutputs;
     const std::shared_ptr<const std::atomic_bool> cancel = impl.cancelFlag;
     for (Step& step : plan.steps) {
@@ -584,6 +588,12 @@ TensorMap Executor::run(const TensorMap& inputs, const RunOptions& options) {
                 if (slotIndex >= 0 && !values[slotIndex].isPlain())
                     values[slotIndex] = toPlainLayout(values[slotIndex], &impl.pool);
         kernelOutputs.assign(step.outputSlots.size(), RuntimeTensor());
+        if (step.contract) {
+            // The contract covers the node's own inputs, not the enclosing-scope values appended for
+            // subgraphs.
+            contractInputs.assign(kernelInputs.begin(), kernelInputs.begin() + node.inputs.size());
+            checkShapeContract(step.contract, node, contractInputs);
+        }
         try {
             step.kernel->run(kernelInputs, kernelOutputs, context);
         } catch (const Cancelled&) {
