@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -190,4 +191,98 @@ TEST_CASE(
     for (const auto& entry : fs::directory_iterator(dir.file("out")))
         if (isTemporary(entry.path()))
             fs::remove(entry.path()); // SIGKILL cannot clean up; the next write is unaffected
+}
+
+namespace {
+
+/// Starts quantscope-cli with `args`, waits until it reports the export stage on stderr, then sends SIGKILL
+/// after `delayUs`. Returns how it ended (128 + signal when killed) and whether the export stage was seen.
+std::pair<int, bool> killDuringExport(const std::vector<std::string>& args, int delayUs) {
+    std::vector<std::string> argv = {QS_CLI_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> pointers;
+    for (std::string& arg : argv)
+        pointers.push_back(arg.data());
+    pointers.push_back(nullptr);
+    int errPipe[2];
+    REQUIRE(::pipe(errPipe) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, 1);
+        ::dup2(errPipe[1], 2);
+        ::close(errPipe[0]);
+        ::close(errPipe[1]);
+        ::execv(pointers[0], pointers.data());
+        ::_exit(127);
+    }
+    ::close(errPipe[1]);
+    std::string err;
+    bool exporting = false;
+    char buffer[4096];
+    while (!exporting) {
+        const ssize_t got = ::read(errPipe[0], buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        err.append(buffer, size_t(got));
+        exporting = err.find(": exporting ") != std::string::npos;
+    }
+    if (exporting) {
+        ::usleep(static_cast<useconds_t>(delayUs));
+        ::kill(pid, SIGKILL);
+    }
+    ::close(errPipe[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status), exporting};
+}
+
+} // namespace
+
+TEST_CASE("SIGKILL at random points of the export leaves a complete model or nothing, and the input intact",
+          "[cli][outputs][interrupt]") {
+    TempDir dir;
+    // Large enough weights (8 M parameters, 32 MB) that writing the export takes a while.
+    qs::test::ModelBuilder builder;
+    builder.input("input", qs::DataType::Float, {"batch", 1, 28, 28});
+    builder.initializer("w1", {784, 10240}, qs::test::randomValues(784 * 10240, 3, 0.05f));
+    builder.initializer("w2", {10240, 10}, qs::test::randomValues(10240 * 10, 4, 0.05f));
+    builder.initializerInt64("flat", {2}, {-1, 784});
+    builder.node("Reshape", {"input", "flat"}, {"x"}, "flatten");
+    builder.node("MatMul", {"x", "w1"}, {"h"}, "fc1");
+    builder.node("Relu", {"h"}, {"r"}, "relu");
+    builder.node("MatMul", {"r", "w2"}, {"logits"}, "fc2");
+    builder.output("logits", qs::DataType::Float);
+    const std::string model = dir.file("big.onnx");
+    builder.save(model);
+    const std::string before = qs::sha256OfFile(model);
+    const std::string calib = smallCalibration(dir, 4);
+    const std::string output = dir.file("out/q.onnx");
+    fs::create_directories(dir.file("out"));
+    std::mt19937 random(1202);
+    std::uniform_int_distribution<int> delayUs(0, 100000);
+    int killed = 0, completed = 0, seen = 0;
+    for (int round = 0; round < 20; ++round) {
+        fs::remove(output);
+        const int delay = delayUs(random);
+        const auto [ended, exporting] = killDuringExport(
+            {"quantize", model, "--calib", calib, "--config", kConfig, "--output", output, "--threads", "1"},
+            delay);
+        INFO("round " << round << " killed " << delay << " us into the export, ended " << ended);
+        seen += exporting;
+        (ended == 0 ? completed : killed)++;
+        if (fs::exists(output)) {
+            // Complete and valid (the loader runs the ONNX checker), never a partial file.
+            CHECK_NOTHROW(qs::loadOnnxModel(output));
+            CHECK(fs::file_size(output) > 7u * 1024 * 1024);
+        }
+        CHECK(qs::sha256OfFile(model) == before);
+        for (const auto& entry : fs::directory_iterator(dir.file("out")))
+            if (isTemporary(entry.path()))
+                fs::remove(entry.path()); // SIGKILL cannot clean up; the next write is unaffected
+    }
+    INFO(killed << " killed during the export, " << completed << " completed first");
+    CHECK(seen == 20);
+    CHECK(killed > 0);
 }
