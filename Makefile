@@ -1,11 +1,13 @@
 # Front door for newcomers and CI. Every target installs what it needs first (packaging/install-deps.sh).
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= 2
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps configure build test test-asan package test-package demo bench bench-quant format clean
+.PHONY: all deps configure build test test-asan fuzz package test-package demo bench bench-quant format clean
 
 all: build
 
@@ -29,6 +31,15 @@ test-asan: deps
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 ctest $(CTEST_FLAGS)
 
+# libFuzzer targets (tests/fuzz) built with clang, ASan and UBSan; each runs FUZZ_SECONDS on a fresh seed corpus.
+fuzz:
+	@bash packaging/install-deps.sh --fuzz
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) -G Ninja -DQS_FUZZ=ON -DQS_BUILD_GUI=OFF \
+		-DQS_BUILD_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_model fuzz_config fuzz_image fuzz_npy
+	/usr/bin/python3 tests/fuzz/make_corpus.py --out $(FUZZ_DIR)/seeds --build $(BUILD_DIR)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run_fuzz.sh $(FUZZ_DIR)
+
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
@@ -48,4 +59,4 @@ format:
 	find app core widgets tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

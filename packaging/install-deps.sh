@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package that building, testing and running the demo need.
 # Idempotent: packages already present are left alone; prints what it installs.
+#   --fuzz   also the clang toolchain of `make fuzz` (libFuzzer, sanitizer runtimes, OpenMP for clang)
 set -euo pipefail
+
+fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) fuzz=1 ;;
+    *) echo "install-deps: unknown option $arg (known: --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
@@ -15,6 +24,9 @@ packages=(
   python3 python3-numpy python3-torch python3-torchvision python3-onnx python3-pil
   dataset-fashion-mnist libonnx-testdata
 )
+if [ "$fuzz" -eq 1 ]; then
+  packages+=(clang-14 libclang-rt-14-dev libomp-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

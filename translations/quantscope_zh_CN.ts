@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MemoryEstimateText</name>
+    <message>
+        <location filename="../app/studio/memoryestimatetext.cpp" line="46"/>
+        <source>Estimated memory for calibration: %1 (batch %2), more than %3 (80 % of this machine&apos;s memory); lower calibration.batch_size in the config before calibrating.</source>
+        <translation>校准预计占用内存：%1（批大小 %2），超过 %3（本机内存的 80%）；请在校准前调小配置中的 calibration.batch_size。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/memoryestimatetext.cpp" line="49"/>
+        <source>Estimated memory for calibration: %1 (batch %2)</source>
+        <translation>校准预计占用内存：%1（批大小 %2）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <location filename="../widgets/graphnodeitem.cpp" line="28"/>
@@ -88,112 +101,112 @@
 <context>
     <name>qs::DataPanel</name>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="43"/>
+        <location filename="../app/studio/datapanel.cpp" line="44"/>
         <source>Calibration images</source>
         <translation>校准图像</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="44"/>
+        <location filename="../app/studio/datapanel.cpp" line="45"/>
         <source>Evaluation images</source>
         <translation>评估图像</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="52"/>
+        <location filename="../app/studio/datapanel.cpp" line="53"/>
         <source>The first calibration images. Select one to preview its tensor.</source>
         <translation>前几张校准图像。选择一张可预览其张量。</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="58"/>
+        <location filename="../app/studio/datapanel.cpp" line="62"/>
         <source>Preprocessing</source>
         <translation>预处理</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="61"/>
+        <location filename="../app/studio/datapanel.cpp" line="65"/>
         <source>Tensor the model gets</source>
         <translation>模型接收的张量</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="99"/>
-        <location filename="../app/studio/datapanel.cpp" line="162"/>
-        <location filename="../app/studio/datapanel.cpp" line="163"/>
+        <location filename="../app/studio/datapanel.cpp" line="105"/>
+        <location filename="../app/studio/datapanel.cpp" line="168"/>
+        <location filename="../app/studio/datapanel.cpp" line="169"/>
         <source>Drop a folder here or choose one.</source>
         <translation>将文件夹拖放到此处，或选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="104"/>
+        <location filename="../app/studio/datapanel.cpp" line="110"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="106"/>
+        <location filename="../app/studio/datapanel.cpp" line="112"/>
         <source>The images calibration runs the float model on (labels are not needed).</source>
         <translation>校准时用来运行浮点模型的图像（无需标签）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="107"/>
+        <location filename="../app/studio/datapanel.cpp" line="113"/>
         <source>The images float and quantized model are compared on; sub-folders or labels.txt give the classes.</source>
         <translation>用于比较浮点模型与量化模型的图像；类别由子文件夹或 labels.txt 给出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="128"/>
+        <location filename="../app/studio/datapanel.cpp" line="134"/>
         <source>Calibration Folder</source>
         <translation>校准文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="128"/>
+        <location filename="../app/studio/datapanel.cpp" line="134"/>
         <source>Evaluation Folder</source>
         <translation>评估文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="184"/>
+        <location filename="../app/studio/datapanel.cpp" line="190"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="189"/>
+        <location filename="../app/studio/datapanel.cpp" line="195"/>
         <source>Scanning %1</source>
         <translation>扫描 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/datapanel.cpp" line="237"/>
+        <location filename="../app/studio/datapanel.cpp" line="243"/>
         <source>%n file(s) found</source>
         <translation>
             <numerusform>找到 %n 个文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/datapanel.cpp" line="239"/>
+        <location filename="../app/studio/datapanel.cpp" line="245"/>
         <source>, %n skipped</source>
         <translation>
             <numerusform>，跳过 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/datapanel.cpp" line="241"/>
+        <location filename="../app/studio/datapanel.cpp" line="247"/>
         <source>, %n class(es)</source>
         <translation>
             <numerusform>，%n 个类别</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="242"/>
+        <location filename="../app/studio/datapanel.cpp" line="248"/>
         <source>, no labels (agreement with float only)</source>
         <translation>，无标签（仅计算与浮点模型的一致率）</translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="245"/>
+        <location filename="../app/studio/datapanel.cpp" line="251"/>
         <source>; calibration uses %1 of them</source>
         <translation>；校准使用其中 %1 个</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/datapanel.cpp" line="252"/>
+        <location filename="../app/studio/datapanel.cpp" line="258"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 另有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/datapanel.cpp" line="258"/>
+        <location filename="../app/studio/datapanel.cpp" line="278"/>
         <source>Choose a calibration folder to preview the tensor of its first image.</source>
         <translation>选择校准文件夹以预览其第一张图像的张量。</translation>
     </message>
@@ -2345,62 +2358,62 @@ count %3</source>
 <context>
     <name>qs::QuantizationJobs</name>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="78"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="80"/>
         <source>Open a model first.</source>
         <translation>请先打开模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="82"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="84"/>
         <source>Choose a calibration folder first: drop a folder of images on the window or use Quantize → Calibration Folder.</source>
         <translation>请先选择校准文件夹：将图像文件夹拖放到窗口上，或使用“量化 → 校准文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="87"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="89"/>
         <source>Choose an evaluation folder first: drop a folder of images on the Data panel or use Quantize → Evaluation Folder.</source>
         <translation>请先选择评估文件夹：将图像文件夹拖放到“数据”面板上，或使用“量化 → 评估文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="129"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="138"/>
         <source>Calibrating</source>
         <translation>校准</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="138"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="147"/>
         <source>The data settings changed while calibrating; the calibration was dropped.</source>
         <translation>校准期间数据设置发生了变化；本次校准结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="148"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="158"/>
         <source>Evaluating</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="160"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="170"/>
         <source>The strategy changed while evaluating; those results were dropped. Evaluate again to measure the current strategy.</source>
         <translation>评估期间量化策略发生了变化；这些结果已丢弃。请重新评估以衡量当前策略。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="171"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="181"/>
         <source>Measuring sensitivity</source>
         <translation>灵敏度测量</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="181"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="191"/>
         <source>The strategy changed while measuring sensitivity; those results were dropped.</source>
         <translation>测量灵敏度期间量化策略发生了变化；这些结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="190"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="200"/>
         <source>%1 is the open model; export to another file.</source>
         <translation>%1 是当前打开的模型；请导出到其他文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="203"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="213"/>
         <source>The report %1 would overwrite the model; choose another name.</source>
         <translation>报告 %1 会覆盖模型；请选择其他名称。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="206"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="216"/>
         <source>Exporting</source>
         <translation>导出</translation>
     </message>

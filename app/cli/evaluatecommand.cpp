@@ -13,6 +13,9 @@
 #include "model/layers.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
+#include "util/printablename.h"
+#include "workflow/datainput.h"
+#include "workflow/memorybudget.h"
 #include "workflow/quantizationpipeline.h"
 
 #include <filesystem>
@@ -55,6 +58,35 @@ std::vector<std::pair<std::string, std::string>> sharedLayerOutputs(const Graph&
     return pairs;
 }
 
+/// Refuses the comparison before any image is run when its estimated memory is above the limit. When the
+/// config or the folder cannot tell the sample shape, the evaluation reports that problem itself.
+void checkComparisonMemory(const Model& reference, const Model& candidate, const std::string& floatPath,
+                           const std::string& quantPath, const QuantConfig& config, const std::string& images,
+                           uint64_t limitBytes) {
+    WorkflowMemoryEstimate estimate;
+    try {
+        const ValueInfo& input = resolveImageInput(reference, config);
+        std::vector<int64_t> dims = configuredSampleDims(input, config);
+        if (dims.empty())
+            dims = firstSampleDims(scanImageFolder(images, scanOptionsFor(config, false)), config.preprocess);
+        if (dims.empty())
+            return;
+        dims.insert(dims.begin(), int64_t(resolveBatchSize(input, config, {}, {})));
+        std::vector<std::string> compared;
+        for (const auto& entry : sharedLayerOutputs(reference.graph, candidate.graph))
+            compared.push_back(entry.second);
+        estimate = estimateComparisonMemory(reference, candidate, input.name, dims, compared);
+        if (estimate.totalBytes() > limitBytes && !estimate.inference.guessedTensors.empty())
+            estimate = estimateComparisonMemory(reference, candidate, input.name, dims, compared, true);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error&) {
+        return;
+    }
+    checkMemoryLimit(floatPath + " and " + quantPath, estimate, limitBytes,
+                     "lower calibration.batch_size in the config or raise --max-memory");
+}
+
 } // namespace
 
 int runEvaluate(const std::vector<std::string>& args) {
@@ -62,14 +94,17 @@ int runEvaluate(const std::vector<std::string>& args) {
     parser.addOption("--images");
     parser.addOption("--config");
     parser.addOption("--threads");
+    parser.addOption("--max-memory");
+    parser.addOption("--max-image-pixels");
     parser.addFlag("--json");
     parser.addFlag("--help");
     parser.addFlag("-h");
     parser.parse(args);
     if (parser.flag("--help") || parser.flag("-h")) {
-        std::cout << kUsage;
+        std::cout << kUsage << kMaxMemoryHelp << kMaxImagePixelsHelp;
         return 0;
     }
+    const uint64_t memoryLimit = memoryLimitFrom(parser);
     parser.requirePositionals(2, 2, "FLOAT.onnx and QUANT.onnx arguments");
     std::optional<std::string> images = parser.option("--images");
     std::optional<std::string> configPath = parser.option("--config");
@@ -77,6 +112,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         throw UsageError("evaluate needs --images and --config (see quantscope-cli evaluate --help)");
     ExecutorOptions executorOptions = executorOptionsFrom(parser);
     QuantConfig config = loadQuantConfig(*configPath);
+    applyImagePixelLimit(parser, config);
 
     StageLog log("evaluating", false);
     ProgressCallback progress = log.callback();
@@ -85,6 +121,8 @@ int runEvaluate(const std::vector<std::string>& args) {
     LoadResult reference = loadOnnxModel(floatPath, LoadOptions{}, {});
     LoadResult candidate = loadOnnxModel(quantPath, LoadOptions{}, {});
     const ValueInfo& input = resolveImageInput(reference.model, config);
+    checkAgainstConfig(
+        config, [&] { validatePreprocess(config.preprocess, inputChannels(input, config.preprocess)); });
     bool candidateHasInput = false;
     for (const ValueInfo& other : candidate.model.graph.inputs)
         candidateHasInput = candidateHasInput || other.name == input.name;
@@ -93,18 +131,27 @@ int runEvaluate(const std::vector<std::string>& args) {
     std::string outputName =
         reference.model.graph.outputs.empty() ? "" : reference.model.graph.outputs.front().name;
 
+    checkComparisonMemory(reference.model, candidate.model, floatPath, quantPath, config, *images,
+                          memoryLimit);
+
     Executor referenceExecutor(reference.model, executorOptions);
     Executor candidateExecutor(candidate.model, executorOptions);
+    checkLabelsFile(config, *images);
     ImageFolderScan scan = scanImageFolder(*images, scanOptionsFor(config, false));
     for (const SkippedFile& file : scan.skipped)
-        std::cerr << "quantscope-cli: skipped " << file.path << ": " << file.reason << '\n';
+        std::cerr << "quantscope-cli: skipped " << printableName(file.path) << ": "
+                  << printableName(file.reason) << '\n';
     size_t batchSize = resolveBatchSize(input, config, {}, {});
     BatchLoader loader(scan, config.preprocess, batchSize);
     EvaluationOptions options;
     options.sqnrTensors = sharedLayerOutputs(reference.model.graph, candidate.model.graph);
-    EvaluationResult result =
-        evaluatePair({&referenceExecutor, {}, input.name, outputName},
-                     {&candidateExecutor, {}, input.name, outputName}, loader, options, progress);
+    EvaluationResult result;
+    try {
+        result = evaluatePair({&referenceExecutor, {}, input.name, outputName},
+                              {&candidateExecutor, {}, input.name, outputName}, loader, options, progress);
+    } catch (const PreprocessMismatch& mismatch) {
+        throw Error(configErrorMessage(config, mismatch.what()));
+    }
     log.finish();
     nlohmann::ordered_json json = evaluationJson(result, true);
     json["reference"] = floatPath;

@@ -11,6 +11,7 @@
 
 #include "util/atomicfile.h"
 #include "util/error.h"
+#include "util/printablename.h"
 
 #include <algorithm>
 #include <cstring>
@@ -98,13 +99,14 @@ int main(int argc, char** argv) {
         std::cerr << "quantscope-cli: cancelled\n";
         return kExitFailure;
     } catch (const qs::cli::UsageError& error) {
-        std::cerr << "quantscope-cli: " << error.what() << '\n';
+        std::cerr << "quantscope-cli: " << qs::printableName(error.what()) << '\n';
         return kExitUsage;
     } catch (const qs::Error& error) {
+        // qs::Error keeps its message printable (no NUL byte cuts it short, no line break splits it).
         std::cerr << "quantscope-cli: error: " << error.what() << '\n';
         return kExitFailure;
     } catch (const std::exception& error) {
-        std::cerr << "quantscope-cli: error: unexpected failure: " << error.what() << '\n';
+        std::cerr << "quantscope-cli: error: unexpected failure: " << qs::printableName(error.what()) << '\n';
         return kExitFailure;
     }
 }

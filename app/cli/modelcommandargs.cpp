@@ -3,8 +3,10 @@
 #include "runcommand.h"
 #include "usageerror.h"
 
+#include "runtime/memoryestimate.h"
 #include "runtime/runtimetensor.h"
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -12,10 +14,32 @@
 
 namespace qs::cli {
 
+const char* const kMaxMemoryHelp =
+    "  --max-memory SIZE            refuse to start when the estimated memory is above SIZE, e.g. 2G\n"
+    "                               (default: 80% of the machine's memory)\n";
+
+const char* const kMaxImagePixelsHelp =
+    "  --max-image-pixels N         refuse images of more than N pixels before decoding them, 1 to 2^30\n"
+    "                               (default: the config's preprocess.max_image_pixels, else 2^27)\n";
+
+void applyImagePixelLimit(const ArgParser& parser, QuantConfig& config) {
+    const std::optional<std::string> text = parser.option("--max-image-pixels");
+    if (!text)
+        return;
+    const bool digits = !text->empty() && text->size() <= 10 &&
+                        std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
+    const uint64_t pixels = digits ? std::stoull(*text) : 0;
+    if (pixels == 0 || pixels > kMaxImagePixelsCeiling)
+        throw UsageError("--max-image-pixels expects a pixel count from 1 to " +
+                         std::to_string(kMaxImagePixelsCeiling) + ", got '" + *text + "'");
+    config.preprocess.maxImagePixels = pixels;
+}
+
 bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, const char* usage,
                        size_t minModels) {
     parser.addOption("--threads");
     parser.addOption("--max-tensor-bytes");
+    parser.addOption("--max-memory");
     parser.addFlag("--help");
     parser.addFlag("-h");
     parser.parse(args);
@@ -23,10 +47,12 @@ bool parseModelCommand(ArgParser& parser, const std::vector<std::string>& args, 
         std::cout << usage;
         std::cout << "  --max-tensor-bytes SIZE      largest tensor the engine may allocate, e.g. 512M or 8G "
                      "(default: the machine's memory)\n";
+        std::cout << kMaxMemoryHelp;
         return false;
     }
     if (std::optional<std::string> limit = parser.option("--max-tensor-bytes"))
         setTensorByteLimit(parseByteSize(*limit, "--max-tensor-bytes"));
+    memoryLimitFrom(parser);
     parser.requirePositionals(minModels, 1, "MODEL argument");
     return true;
 }
@@ -75,6 +101,23 @@ std::map<std::string, std::vector<int64_t>> parseInputShapes(const std::vector<s
         shapes[spec.substr(0, equals)] = dims;
     }
     return shapes;
+}
+
+uint64_t memoryLimitFrom(const ArgParser& parser) {
+    if (std::optional<std::string> limit = parser.option("--max-memory"))
+        return parseByteSize(*limit, "--max-memory");
+    return defaultMemoryLimitBytes();
+}
+
+void checkMemoryLimit(const std::string& modelPath, const WorkflowMemoryEstimate& estimate,
+                      uint64_t limitBytes, const std::string& advice) {
+    if (estimate.totalBytes() <= limitBytes)
+        return;
+    // A tensor above the per-tensor limit: the engine refuses it before allocating, naming its node.
+    if (estimate.inference.largestTensorBytes > tensorByteLimit())
+        return;
+    throw UsageError(modelPath + ": estimated memory " + estimate.summary() + " is more than the limit of " +
+                     formatByteSize(limitBytes) + "; " + advice);
 }
 
 } // namespace qs::cli

@@ -1,6 +1,7 @@
 #include "preprocesscommand.h"
 
 #include "argparser.h"
+#include "modelcommandargs.h"
 #include "progressline.h"
 #include "runcommand.h"
 #include "usageerror.h"
@@ -12,6 +13,8 @@
 #include "data/preprocess.h"
 #include "quant/quantconfig.h"
 #include "runtime/npy.h"
+#include "util/printablename.h"
+#include "workflow/datainput.h"
 
 #include <cerrno>
 #include <cstring>
@@ -119,11 +122,12 @@ int runPreprocess(const std::vector<std::string>& args) {
     parser.addOption("--config");
     parser.addOption("--output-dir");
     parser.addOption("--max-images");
+    parser.addOption("--max-image-pixels");
     parser.addFlag("--help");
     parser.addFlag("-h");
     parser.parse(args);
     if (parser.flag("--help") || parser.flag("-h")) {
-        std::cout << kUsage;
+        std::cout << kUsage << kMaxImagePixelsHelp;
         return 0;
     }
     parser.requirePositionals(0, 0, "positional argument");
@@ -140,15 +144,32 @@ int runPreprocess(const std::vector<std::string>& args) {
     if (std::optional<std::string> maxImages = parser.option("--max-images"))
         folderOptions.maxImages = static_cast<size_t>(parsePositiveCount(*maxImages, "--max-images"));
 
-    const QuantConfig config = loadQuantConfig(*configPath);
-    validatePreprocess(config.preprocess, configuredChannelCount(config));
+    QuantConfig config = loadQuantConfig(*configPath);
+    applyImagePixelLimit(parser, config);
+    checkAgainstConfig(config, [&] {
+        const int64_t channels = configuredChannelCount(config);
+        if (channels > 0 && channels != config.preprocess.channelCount())
+            throw Error("input.shape " + dimsToString(config.input.shape) + " has " +
+                        std::to_string(channels) + " channels in the " + toString(config.preprocess.layout) +
+                        " layout but preprocess.color " + toString(config.preprocess.color) + " gives " +
+                        std::to_string(config.preprocess.channelCount()) +
+                        (config.preprocess.channelCount() == 1 ? " channel" : " channels"));
+        validatePreprocess(config.preprocess, channels);
+    });
+    checkLabelsFile(config, *images);
     folderOptions.labelsFile = config.labelsFile;
+    folderOptions.maxImagePixels = config.preprocess.maxImagePixels;
     const std::filesystem::path output(*outputDir);
     prepareOutputFolder(output);
 
     ProgressLine progress("preprocessing " + std::filesystem::path(*images).filename().string());
     const ImageFolderScan scan = scanImageFolder(*images, folderOptions, progress.callback());
-    const PreprocessedSet set = preprocessFolder(scan, config.preprocess, progress.callback());
+    PreprocessedSet set;
+    try {
+        set = preprocessFolder(scan, config.preprocess, progress.callback());
+    } catch (const PreprocessMismatch& mismatch) {
+        throw Error(configErrorMessage(config, mismatch.what()));
+    }
     progress.finish();
 
     const auto sampleCount = static_cast<int64_t>(set.labels.size());
@@ -157,7 +178,7 @@ int runPreprocess(const std::vector<std::string>& args) {
     writeFileList(output / "files.txt", set.relativePaths);
 
     for (const SkippedFile& file : set.skipped)
-        std::cerr << "skipped " << file.path << ": " << file.reason << '\n';
+        std::cerr << "skipped " << printableName(file.path) << ": " << printableName(file.reason) << '\n';
     std::cout << "inputs " << set.inputs.describe() << " -> " << (output / "inputs.npy").string() << '\n'
               << "labels int64[" << sampleCount << "] -> " << (output / "labels.npy").string() << '\n'
               << "files " << sampleCount << " paths -> " << (output / "files.txt").string() << '\n';

@@ -11,7 +11,10 @@
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
 #include "util/outputpaths.h"
+#include "util/printablename.h"
 #include "util/sha256.h"
+#include "workflow/datainput.h"
+#include "workflow/memorybudget.h"
 #include "workflow/project.h"
 #include "workflow/quantizationpipeline.h"
 
@@ -48,6 +51,8 @@ const char* const kUsage =
     "  --input-shape NAME=d0,..     shape of an input with open dims (repeatable)\n"
     "  --sensitivity N              per-layer sensitivity on the first N evaluation images\n"
     "  --threads N                  threads to use (default: all hardware threads)\n"
+    "  --max-image-pixels N         refuse images of more than N pixels before decoding them, 1 to 2^30\n"
+    "                               (default: the config's preprocess.max_image_pixels, else 2^27)\n"
     "  --json                       print the summary as JSON\n"
     "  -h, --help                   show this help\n";
 
@@ -78,14 +83,53 @@ void checkWritableOutput(const std::string& outputPath, const std::string& optio
                     "' is not writable");
 }
 
+/// Refuses the run before calibration reads any image when its estimated memory is above the limit. When the
+/// config or the data cannot tell the estimate yet (a bad key, a missing folder), the pipeline reports that
+/// problem itself.
+void checkPipelineMemory(const std::string& modelPath, const PipelineRequest& request, uint64_t limitBytes) {
+    const Model& model = *request.model;
+    WorkflowMemoryEstimate estimate;
+    bool batchFixed = false;
+    try {
+        const QuantConfig& config = request.config;
+        const ValueInfo& input = resolveImageInput(model, config);
+        std::vector<int64_t> sampleDims = configuredSampleDims(input, config, request.inputShapes);
+        if (sampleDims.empty())
+            sampleDims = firstSampleDims(
+                scanImageFolder(request.calibrationFolder, scanOptionsFor(config, true)), config.preprocess);
+        if (sampleDims.empty())
+            return;
+        const size_t batchSize = resolveBatchSize(input, config, sampleDims, request.inputShapes);
+        batchFixed = input.hasShape && !input.shape.empty() && input.shape.front().isStatic();
+        const QuantPlan plan = buildQuantPlan(model.graph, config);
+        WorkflowSteps steps;
+        steps.calibrate = true;
+        steps.quantize = true;
+        steps.correctBiases = config.biasCorrection;
+        steps.evaluate = !request.evaluationFolder.empty();
+        steps.observedTensors = plan.activations.size();
+        estimate = estimateWorkflowMemory(model, plan, input, sampleDims, batchSize, steps);
+        if (estimate.totalBytes() > limitBytes && !estimate.inference.guessedTensors.empty())
+            estimate = estimateWorkflowMemory(model, plan, input, sampleDims, batchSize, steps, true);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error&) {
+        return;
+    }
+    checkMemoryLimit(modelPath, estimate, limitBytes,
+                     batchFixed ? "the model fixes the batch size at " + std::to_string(estimate.batchSize) +
+                                      "; raise --max-memory"
+                                : "lower calibration.batch_size in the config or raise --max-memory");
+}
+
 } // namespace
 
 int runQuantize(const std::vector<std::string>& args) {
     std::vector<std::string> remaining = args;
     std::vector<std::string> shapeSpecs = takeRepeatedOption(remaining, "--input-shape");
     ArgParser parser("quantize");
-    for (const char* option :
-         {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity", "--project"})
+    for (const char* option : {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity",
+                               "--project", "--max-image-pixels"})
         parser.addOption(option);
     parser.addFlag("--json");
     const bool hasProject =
@@ -129,6 +173,7 @@ int runQuantize(const std::vector<std::string>& args) {
 
     PipelineRequest request;
     request.config = configPath.empty() ? project->config : loadQuantConfig(configPath);
+    applyImagePixelLimit(parser, request.config);
     request.calibrationFolder = calibFolder;
     request.evaluationFolder = evalFolder;
     request.threadCount = executorOptionsFrom(parser).threadCount;
@@ -143,8 +188,9 @@ int runQuantize(const std::vector<std::string>& args) {
     ProgressCallback progress = log.callback();
     LoadResult loaded = loadOnnxModel(modelPath, LoadOptions{}, progress);
     for (const std::string& warning : loaded.warnings)
-        std::cerr << "quantscope-cli: warning: " << warning << '\n';
+        std::cerr << "quantscope-cli: warning: " << printableName(warning) << '\n';
     request.model = &loaded.model;
+    checkPipelineMemory(modelPath, request, memoryLimitFrom(parser));
     PipelineResult result = runQuantizationPipeline(request, progress);
 
     reportProgress(progress, 1.0, "exporting " + outputPath);

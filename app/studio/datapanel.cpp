@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "document.h"
 #include "droppedfiles.h"
+#include "memoryestimatetext.h"
 #include "preprocesseditor.h"
 #include "strategyeditor.h"
 #include "taskrunner.h"
@@ -54,6 +55,9 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     m_preview = new TensorPreview(this);
     m_preview->setMinimumHeight(220);
     m_thumbnails->hide();
+    m_memoryEstimate = new QLabel(this);
+    m_memoryEstimate->setWordWrap(true);
+    m_memoryEstimate->hide();
 
     auto* preprocessBox = new QGroupBox(tr("Preprocessing"), this);
     auto* preprocessLayout = new QVBoxLayout(preprocessBox);
@@ -67,6 +71,7 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     layout->addWidget(m_calibrationBox);
     layout->addWidget(m_thumbnails);
     layout->addWidget(m_evaluationBox);
+    layout->addWidget(m_memoryEstimate);
     layout->addWidget(preprocessBox);
     layout->addWidget(previewBox);
     layout->addStretch(1);
@@ -91,6 +96,7 @@ DataPanel::DataPanel(Document* document, StrategyEditor* editor, TaskRunner* run
     });
     connect(document, &Document::modelChanged, this, &DataPanel::onModelChanged);
     connect(document, &Document::dataSettingsChanged, this, &DataPanel::onDataSettingsChanged);
+    connect(document, &Document::strategyChanged, this, &DataPanel::updateMemoryEstimate);
     onModelChanged();
 }
 
@@ -253,7 +259,21 @@ void DataPanel::showScan(bool calibration, const ImageFolderScan& scan, const QS
     summary->setToolTip(skipped.join(QLatin1Char('\n')));
 }
 
+void DataPanel::updateMemoryEstimate() {
+    const MemoryEstimateText estimate = MemoryEstimateText::forDocument(*m_document, m_previewDims);
+    m_memoryEstimate->setVisible(estimate.known);
+    if (!estimate.known)
+        return;
+    m_memoryEstimate->setText(
+        estimate.exceedsLimit
+            ? QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(estimate.text.toHtmlEscaped())
+            : estimate.text.toHtmlEscaped());
+    m_memoryEstimate->setToolTip(estimate.details);
+}
+
 void DataPanel::updatePreview() {
+    m_previewDims.clear();
+    updateMemoryEstimate();
     if (m_previewImage.isEmpty()) {
         m_preview->clear(tr("Choose a calibration folder to preview the tensor of its first image."));
         return;
@@ -261,6 +281,8 @@ void DataPanel::updatePreview() {
     const PreprocessConfig& config = m_document->config().preprocess;
     try {
         const RuntimeTensor tensor = preprocessImageFile(m_previewImage.toStdString(), config);
+        m_previewDims = tensor.dims();
+        updateMemoryEstimate();
         const float* data = tensor.data<float>();
         const std::vector<float> values(data, data + tensor.elementCount());
         m_preview->setTensor(QFileInfo(m_previewImage).fileName(), values, tensor.dims(), config.layout);

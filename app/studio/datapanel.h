@@ -8,6 +8,9 @@
 
 #include <QWidget>
 
+#include <cstdint>
+#include <vector>
+
 class QGroupBox;
 class QLabel;
 class QListWidget;
@@ -32,6 +35,8 @@ public:
     QLabel* calibrationSummary() const { return m_calibrationSummary; }
     QLabel* evaluationSummary() const { return m_evaluationSummary; }
     QListWidget* thumbnails() const { return m_thumbnails; }
+    /// "Estimated memory for calibration: …", red with what to do when it is above the default limit.
+    QLabel* memoryEstimate() const { return m_memoryEstimate; }
 
     /// Asks for a folder and makes it the calibration (or evaluation) folder. The chooser starts in the
     /// folder chosen already, else in the preferred data folder (when `settings` were given), else in the
@@ -50,6 +55,7 @@ private:
     void scan(bool calibration);
     void showScan(bool calibration, const ImageFolderScan& scan, const QString& error);
     void updatePreview();
+    void updateMemoryEstimate();
 
     Document* m_document = nullptr;
     const AppSettings* m_settings = nullptr;
@@ -62,6 +68,8 @@ private:
     QLabel* m_calibrationSummary = nullptr;
     QLabel* m_evaluationSummary = nullptr;
     QListWidget* m_thumbnails = nullptr;
+    QLabel* m_memoryEstimate = nullptr;
+    std::vector<int64_t> m_previewDims; ///< one preprocessed sample of the previewed image
     PreprocessEditor* m_preprocess = nullptr;
     TensorPreview* m_preview = nullptr;
     QString m_previewImage;

@@ -1,5 +1,7 @@
 #include "quantizationjobs.h"
 
+#include "memoryestimatetext.h"
+
 #include "document.h"
 #include "taskrunner.h"
 
@@ -121,10 +123,17 @@ std::shared_ptr<const CalibrationResult> QuantizationJobs::prepare(const Inputs&
     return calibration;
 }
 
+void QuantizationJobs::warnAboutMemory() {
+    const MemoryEstimateText estimate = MemoryEstimateText::forDocument(*m_document);
+    if (estimate.exceedsLimit)
+        emit message(estimate.text);
+}
+
 int QuantizationJobs::calibrate() {
     if (!checkReady(true, false))
         return 0;
     const Inputs inputs = snapshot();
+    warnAboutMemory();
     Document* document = m_document;
     return m_runner->start(tr("Calibrating"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
         QuantizationSession& session =
@@ -144,6 +153,7 @@ int QuantizationJobs::evaluate() {
     if (!checkReady(true, true))
         return 0;
     const Inputs inputs = snapshot();
+    warnAboutMemory();
     Document* document = m_document;
     return m_runner->start(tr("Evaluating"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
         const std::shared_ptr<const CalibrationResult> calibration =

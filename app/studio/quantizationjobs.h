@@ -68,6 +68,8 @@ private:
     };
 
     bool checkReady(bool needsCalibrationFolder, bool needsEvaluationFolder);
+    /// A message when the step's estimated memory is above the default limit (the step still starts).
+    void warnAboutMemory();
     Inputs snapshot() const;
     /// On the worker: brings the slot's session to quantized tensors with corrected biases, calibrating first
     /// when the data changed. Returns the new calibration, or null when the session's one was still current.

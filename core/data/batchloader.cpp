@@ -80,17 +80,12 @@ RuntimeTensor BatchLoader::Shared::loadSample(const DatasetItem& item) {
             problem = error.what();
         }
     } else {
-        problem = detail::imageSizeProblem(item.path);
-        if (problem.empty()) {
-            const cv::Mat image = detail::decodeImageFile(item.path);
-            if (!image.empty()) {
-                RuntimeTensor sample = detail::preprocessMat(image, config, item.path);
-                problem = nonFiniteProblem(sample);
-                if (problem.empty())
-                    return sample;
-            }
+        const cv::Mat image = detail::decodeImageFile(item.path, &problem, config.maxImagePixels);
+        if (!image.empty()) {
+            RuntimeTensor sample = detail::preprocessMat(image, config, item.path);
+            problem = nonFiniteProblem(sample);
             if (problem.empty())
-                problem = "cannot be decoded as an image (corrupt or unsupported format)";
+                return sample;
         }
     }
     std::lock_guard<std::mutex> lock(mutex);

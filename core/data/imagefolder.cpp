@@ -221,7 +221,7 @@ ImageFolderScan scanImageFolder(const std::string& folder, const ImageFolderOpti
         if (i % 64 == 0)
             reportProgress(progress, static_cast<double>(i) / found.size(), "Checking images");
         const FoundFile& file = found[i];
-        const std::string problem = detail::headerProblem(file.path, file.kind);
+        const std::string problem = detail::headerProblem(file.path, file.kind, options.maxImagePixels);
         if (!problem.empty()) {
             scan.skipped.push_back({file.path, problem});
             continue;

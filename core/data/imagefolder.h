@@ -1,12 +1,13 @@
 #pragma once
-// A folder of images (or .npy tensors) used as a calibration or evaluation data set: a recursive, deterministic
-// scan with class labels taken from the first-level sub-folders.
+// A folder of images (or .npy tensors) used as a calibration or evaluation data set: a recursive,
+// deterministic scan with class labels taken from the first-level sub-folders.
 //
 //     root/labels.txt          optional: one class name per line, line n (from 0) is class index n
 //     root/calib_0000.png      directly in the root: unlabelled
 //     root/0_cat/img1.jpg      in a first-level sub-folder: labelled with that folder's class
 //     root/0_cat/more/img2.png deeper files belong to their first-level folder's class
 
+#include "data/imagelimits.h"
 #include "util/error.h"
 
 #include <cstddef>
@@ -42,6 +43,8 @@ struct ImageFolderOptions {
     std::string labelsFile;
     /// At most this many items (0 = all), chosen by `subsample`.
     size_t maxImages = 0;
+    /// Image files whose header declares more pixels are skipped (preprocess.max_image_pixels).
+    uint64_t maxImagePixels = kDefaultMaxImagePixels;
     SubsampleMode subsample = SubsampleMode::EvenlySpaced;
     uint32_t seed = 0;
 };
@@ -52,7 +55,8 @@ struct ImageFolderScan {
     std::vector<DatasetItem> items;
     /// Class index -> name; empty when nothing is labelled and no labels file was given.
     std::vector<std::string> classNames;
-    /// Files with a known extension whose header is not a readable image or .npy (empty, corrupt, mislabelled).
+    /// Files with a known extension whose header is not a readable image or .npy (empty, corrupt,
+    /// mislabelled).
     std::vector<SkippedFile> skipped;
     /// Items found before the `maxImages` limit was applied.
     size_t foundCount = 0;
@@ -66,10 +70,10 @@ const std::vector<std::string>& imageFileExtensions();
 /// True for names ending in one of imageFileExtensions() or `.npy`, compared case-insensitively.
 bool isDatasetFileName(const std::string& fileName);
 
-/// Scans `folder`. Hidden files and folders (names starting with '.') are ignored, as are files of other types.
-/// Every listed file's header is checked cheaply; unreadable ones go to `skipped`. Throws qs::Error naming the
-/// folder when it is missing, not a folder, holds no image, or holds only unreadable ones; naming the folder and
-/// the labels file when a class folder is not listed there.
+/// Scans `folder`. Hidden files and folders (names starting with '.') are ignored, as are files of other
+/// types. Every listed file's header is checked cheaply; unreadable ones go to `skipped`. Throws qs::Error
+/// naming the folder when it is missing, not a folder, holds no image, or holds only unreadable ones; naming
+/// the folder and the labels file when a class folder is not listed there.
 ImageFolderScan scanImageFolder(const std::string& folder, const ImageFolderOptions& options = {},
                                 const ProgressCallback& progress = {});
 

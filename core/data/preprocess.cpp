@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <new>
 
 namespace qs {
 
@@ -63,13 +65,36 @@ int cvInterpolation(Interpolation interpolation) {
     return cv::INTER_LINEAR;
 }
 
+std::string pixelsText(int64_t width, int64_t height) {
+    return std::to_string(width) + "×" + std::to_string(height);
+}
+
+/// Runs one OpenCV step on the image `displayName`; what OpenCV throws (and running out of memory) becomes a
+/// qs::Error in plain words: "<image>: cannot <what>" or "<image>: not enough memory to <what>".
+template <typename Step>
+auto openCvStep(const std::string& displayName, const std::string& what, Step&& step) -> decltype(step()) {
+    try {
+        return step();
+    } catch (const cv::Exception& error) {
+        if (error.code == cv::Error::StsNoMem)
+            throw Error(displayName + ": not enough memory to " + what);
+        throw Error(displayName + ": cannot " + what + " (the image library refused it)");
+    } catch (const std::bad_alloc&) {
+        throw Error(displayName + ": not enough memory to " + what);
+    }
+}
+
+/// The most pixels an image may have after resizing: the largest preprocess.resize a config may ask for.
+constexpr int64_t kMaxResizedPixels = int64_t(16384) * 16384;
+
 cv::Size resizedSize(const PreprocessConfig& config, int height, int width) {
     if (config.resize.size() == 2)
         return {config.resize[1], config.resize[0]};
     if (config.resizeShorter > 0) {
         const int64_t shorter = std::min(height, width);
         const int64_t longer = std::max(height, width);
-        const int longerOut = static_cast<int>((longer * config.resizeShorter + shorter / 2) / shorter);
+        const int longerOut = static_cast<int>(
+            std::min<int64_t>((longer * config.resizeShorter + shorter / 2) / shorter, INT_MAX));
         return height <= width ? cv::Size(longerOut, config.resizeShorter)
                                : cv::Size(config.resizeShorter, longerOut);
     }
@@ -99,20 +124,30 @@ cv::Mat convertColor(const cv::Mat& image, ColorOrder color) {
 cv::Mat resizeAndCrop(const cv::Mat& image, const PreprocessConfig& config, const std::string& displayName) {
     cv::Mat resized = image;
     const cv::Size target = resizedSize(config, image.rows, image.cols);
+    if (int64_t(target.width) * target.height > kMaxResizedPixels)
+        throw Error(displayName + ": resizing the " + std::to_string(image.cols) + "×" +
+                    std::to_string(image.rows) + " image gives " + std::to_string(target.width) + "×" +
+                    std::to_string(target.height) + " pixels, more than the limit of " +
+                    std::to_string(kMaxResizedPixels >> 20) +
+                    " Mpixels (an elongated image with resize_shorter)");
     if (target != image.size())
-        cv::resize(image, resized, target, 0, 0, cvInterpolation(config.interpolation));
+        openCvStep(displayName,
+                   "resize it from " + pixelsText(image.cols, image.rows) + " to " +
+                       pixelsText(target.width, target.height) + " pixels",
+                   [&] { cv::resize(image, resized, target, 0, 0, cvInterpolation(config.interpolation)); });
     if (config.centerCrop.size() != 2)
         return resized;
     const int cropHeight = config.centerCrop[0];
     const int cropWidth = config.centerCrop[1];
     if (cropHeight > resized.rows || cropWidth > resized.cols)
-        throw Error(displayName + ": preprocess.center_crop " + sizeText(config.centerCrop) +
-                    " is larger than the image after resizing [" + std::to_string(resized.rows) + "," +
-                    std::to_string(resized.cols) + "]");
+        throw PreprocessMismatch(displayName + ": preprocess.center_crop " + sizeText(config.centerCrop) +
+                                 " is larger than the image after resizing [" + std::to_string(resized.rows) +
+                                 "," + std::to_string(resized.cols) + "]");
     const int left = (resized.cols - cropWidth) / 2;
     const int top = (resized.rows - cropHeight) / 2;
     const cv::Rect box(left, top, cropWidth, cropHeight);
-    return resized(box);
+    return openCvStep(displayName, "crop it to " + pixelsText(cropWidth, cropHeight) + " pixels",
+                      [&] { return resized(box); });
 }
 
 cv::Mat toFloat(const cv::Mat& image) {
@@ -168,6 +203,10 @@ void validatePreprocess(const PreprocessConfig& config, int64_t modelChannels) {
         throw Error("preprocess.resize and preprocess.resize_shorter cannot both be set");
     if (!std::isfinite(config.scale) || config.scale == 0.0f)
         throw Error("preprocess.scale must be a finite, non-zero number");
+    if (config.maxImagePixels == 0 || config.maxImagePixels > kMaxImagePixelsCeiling)
+        throw Error("preprocess.max_image_pixels must be between 1 and " +
+                    std::to_string(kMaxImagePixelsCeiling) + ", got " +
+                    std::to_string(config.maxImagePixels));
     const int channels = config.channelCount();
     if (modelChannels > 0 && modelChannels != channels)
         throw Error("preprocess.color is " + toString(config.color) + " (" + std::to_string(channels) +
@@ -200,11 +239,10 @@ RuntimeTensor preprocessImageFile(const std::string& path, const PreprocessConfi
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
         throw Error(path + ": image file does not exist");
-    if (const std::string problem = detail::imageSizeProblem(path); !problem.empty())
-        throw Error(path + ": " + problem);
-    const cv::Mat image = detail::decodeImageFile(path);
+    std::string problem;
+    const cv::Mat image = detail::decodeImageFile(path, &problem, config.maxImagePixels);
     if (image.empty())
-        throw Error(path + ": cannot be decoded as an image (missing, corrupt or unsupported format)");
+        throw Error(path + ": " + problem);
     return detail::preprocessMat(image, config, path);
 }
 
@@ -308,9 +346,19 @@ RuntimeTensor preprocessMat(const cv::Mat& image, const PreprocessConfig& config
     const int depth = image.depth();
     if (depth != CV_8U && depth != CV_16U && depth != CV_32F)
         throw Error(displayName + ": unsupported pixel depth (only 8-bit, 16-bit and float images)");
-    const cv::Mat colored = convertColor(image, config.color);
+    const std::string channels = std::to_string(image.channels()) + channelWord(image.channels());
+    const cv::Mat colored =
+        openCvStep(displayName, "convert its colours (" + channels + ") to " + toString(config.color),
+                   [&] { return convertColor(image, config.color); });
     const cv::Mat cropped = resizeAndCrop(colored, config, displayName);
-    return toTensor(toFloat(cropped), config);
+    const std::string pixels = pixelsText(cropped.cols, cropped.rows) + " pixels";
+    const cv::Mat floats = openCvStep(displayName, "convert its " + pixels + " to floating point",
+                                      [&] { return toFloat(cropped); });
+    try {
+        return toTensor(floats, config);
+    } catch (const std::bad_alloc&) {
+        throw Error(displayName + ": not enough memory for its preprocessed tensor (" + pixels + ")");
+    }
 }
 
 } // namespace detail

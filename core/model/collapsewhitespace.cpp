@@ -1,5 +1,7 @@
 #include "model/collapsewhitespace.h"
 
+#include "util/printablename.h"
+
 namespace qs {
 
 std::string collapseWhitespace(const std::string& text) {
@@ -15,7 +17,7 @@ std::string collapseWhitespace(const std::string& text) {
         pendingSpace = false;
         line += c;
     }
-    return line;
+    return printableName(line);
 }
 
 } // namespace qs

@@ -188,9 +188,17 @@ Tensor tensorFromProto(const onnx::TensorProto& proto, const std::string& baseDi
     if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
         if (tensor.type == DataType::String)
             throw Error(prefix(tensor.name) + "string tensors cannot use external data");
-        const std::vector<uint8_t> bytes =
+        std::vector<uint8_t> bytes =
             readExternalData(externalReference(proto), baseDirectory, tensor.name, expectedBytes);
-        setBytes(tensor, bytes.data(), int64_t(bytes.size()), count, "external data");
+        if (isFourBit(tensor.type)) {
+            setBytes(tensor, bytes.data(), int64_t(bytes.size()), count, "external data");
+        } else {
+            // The bytes read are the tensor's own storage: moved, not copied, so a large external weight
+            // exists once while loading.
+            if (int64_t(bytes.size()) != expectedBytes)
+                sizeMismatch(tensor, "external data (bytes)", int64_t(bytes.size()), expectedBytes);
+            tensor.data = std::move(bytes);
+        }
     } else if (proto.has_raw_data() && tensor.type != DataType::String) {
         const std::string& raw = proto.raw_data();
         setBytes(tensor, reinterpret_cast<const uint8_t*>(raw.data()), int64_t(raw.size()), count,

@@ -31,7 +31,8 @@ const std::vector<std::string> kTopLevelKeys = {
     "layers", "float_op_types", "float_layers", "bias_correction", "quantize_outputs"};
 const std::vector<std::string> kInputKeys = {"name", "shape"};
 const std::vector<std::string> kPreprocessKeys = {
-    "color", "resize", "resize_shorter", "interpolation", "center_crop", "scale", "mean", "std", "layout"};
+    "color", "resize", "resize_shorter", "interpolation",   "center_crop", "scale",
+    "mean",  "std",    "layout",         "max_image_pixels"};
 const std::vector<std::string> kCalibrationKeys = {"method", "percentile", "max_images", "batch_size"};
 const std::vector<std::string> kDefaultsKeys = {"weights", "activations"};
 const std::vector<std::string> kLayerKeys = {"weights", "activations", "calibration"};
@@ -196,6 +197,14 @@ constexpr size_t kMaxConfigBytes = 16u << 20;
 Json parseDocument(const std::string& jsonText, const ConfigReader& reader) {
     if (jsonText.size() > kMaxConfigBytes)
         reader.fail("", "larger than 16 MiB; not a quantization config");
+    // The JSON parser takes a NUL byte for the end of the text and would ignore whatever follows it.
+    if (const size_t nul = jsonText.find('\0'); nul != std::string::npos) {
+        const size_t lineStart = jsonText.rfind('\n', nul);
+        const size_t line = size_t(std::count(jsonText.begin(), jsonText.begin() + long(nul), '\n')) + 1;
+        const size_t column = nul - (lineStart == std::string::npos ? 0 : lineStart + 1) + 1;
+        reader.fail("", "invalid JSON at line " + std::to_string(line) + ", column " +
+                            std::to_string(column) + ": a NUL byte; a config is UTF-8 text");
+    }
     std::vector<std::pair<std::set<std::string>, std::string>> openObjects; // keys seen, current key
     auto onEvent = [&](int depth, Json::parse_event_t event, Json& parsed) {
         if (depth > kMaxConfigDepth)
@@ -289,6 +298,9 @@ void readPreprocess(const Json& value, const ConfigReader& reader, PreprocessCon
         preprocess.layout =
             reader.parsed<TensorLayout>(value["layout"], "preprocess.layout",
                                         [](const std::string& text) { return parseTensorLayout(text); });
+    if (value.contains("max_image_pixels"))
+        preprocess.maxImagePixels = uint64_t(reader.integer(
+            value["max_image_pixels"], "preprocess.max_image_pixels", 1, int64_t(kMaxImagePixelsCeiling)));
     try {
         validatePreprocess(preprocess);
     } catch (const Error& error) {
@@ -545,10 +557,19 @@ Json preprocessToJson(const PreprocessConfig& preprocess) {
     if (!preprocess.std.empty())
         json["std"] = floatsToJson(preprocess.std);
     json["layout"] = toString(preprocess.layout);
+    if (preprocess.maxImagePixels != kDefaultMaxImagePixels)
+        json["max_image_pixels"] = preprocess.maxImagePixels;
     return json;
 }
 
 } // namespace
+
+std::string configErrorMessage(const QuantConfig& config, const std::string& message) {
+    const std::string prefix = printableName(config.sourceName) + ": ";
+    if (config.sourceName.empty() || message.compare(0, prefix.size(), prefix) == 0)
+        return message;
+    return prefix + message;
+}
 
 QuantConfig parseQuantConfig(const std::string& jsonText, const std::string& sourceName) {
     const ConfigReader reader(sourceName);
@@ -556,6 +577,7 @@ QuantConfig parseQuantConfig(const std::string& jsonText, const std::string& sou
     reader.requireObject(document, "", kTopLevelKeys);
 
     QuantConfig config;
+    config.sourceName = sourceName;
     if (document.contains("input"))
         readInput(document["input"], reader, config.input);
     if (document.contains("preprocess"))
@@ -595,9 +617,15 @@ QuantConfig loadQuantConfig(const std::string& path) {
     if (file.bad())
         throw Error(path + ": cannot read the quantization config (read error)");
     QuantConfig config = parseQuantConfig(text.str(), path);
-    if (!config.labelsFile.empty() && std::filesystem::path(config.labelsFile).is_relative())
-        config.labelsFile =
-            (std::filesystem::path(path).parent_path() / config.labelsFile).lexically_normal().string();
+    if (!config.labelsFile.empty() && std::filesystem::path(config.labelsFile).is_relative()) {
+        // Absolute, so that a config given by a relative path ("cfg.json") does not leave a relative labels
+        // path that the scan would take relative to the image folder.
+        std::error_code absoluteError;
+        std::filesystem::path folder = std::filesystem::absolute(path, absoluteError).parent_path();
+        if (absoluteError)
+            folder = std::filesystem::path(path).parent_path();
+        config.labelsFile = (folder / config.labelsFile).lexically_normal().string();
+    }
     return config;
 }
 

@@ -9,6 +9,7 @@
 #include "data/preprocess.h"
 #include "quant/kmeans1d.h"
 #include "quant/quantscheme.h"
+#include "util/error.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -81,11 +82,33 @@ struct QuantStrategy {
 
 /// One config file: the data settings and the strategy (the JSON format keeps both in one file).
 struct QuantConfig : DataSettings, QuantStrategy {
+    /// Where the config was read from (the file path; empty for a config built in code). It starts the
+    /// messages of problems found only when the config meets a model or images (configErrorMessage). Not
+    /// part of the JSON format.
+    std::string sourceName;
+
     const DataSettings& data() const { return *this; }
     DataSettings& data() { return *this; }
     const QuantStrategy& strategy() const { return *this; }
     QuantStrategy& strategy() { return *this; }
 };
+
+/// `message` (which names the key, e.g. "layers.conv9: the model has no node named 'conv9'") with the
+/// config's source name in front, unless the source name is empty or the message already starts with it.
+std::string configErrorMessage(const QuantConfig& config, const std::string& message);
+
+/// Runs `check`, a check of `config` against a model or images, and rethrows a qs::Error it throws with
+/// the config's source name in front (configErrorMessage); Cancelled passes unchanged.
+template <typename Check>
+auto checkAgainstConfig(const QuantConfig& config, Check&& check) -> decltype(check()) {
+    try {
+        return check();
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error& error) {
+        throw Error(configErrorMessage(config, error.what()));
+    }
+}
 
 /// Parses a config from JSON text. `sourceName` (usually the file path) starts every error message, which
 /// also names the key, e.g. "cfg.json: defaults.weights.bits: 20 is outside 2-16 for the uniform scheme".

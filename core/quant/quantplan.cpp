@@ -313,6 +313,10 @@ QuantPlan buildQuantPlan(const Graph& graph, const QuantStrategy& strategy) {
     return PlanBuilder(graph, strategy).build();
 }
 
+QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config) {
+    return checkAgainstConfig(config, [&] { return PlanBuilder(graph, config.strategy()).build(); });
+}
+
 std::vector<std::string> candidateActivationTensors(const Graph& graph) {
     QuantStrategy everything;
     everything.weights =

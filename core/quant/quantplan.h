@@ -79,6 +79,9 @@ struct QuantPlan {
 /// Resolves `config` against `graph`. Throws qs::Error naming the config key when an override or float layer
 /// names no quantizable layer of the graph, or when one weight is shared by layers given different schemes.
 QuantPlan buildQuantPlan(const Graph& graph, const QuantStrategy& strategy);
+/// The same for a whole config: its errors also start with the config's source name (the file it came from),
+/// e.g. "cfg.json: layers.conv9: the model has no node named 'conv9' (did you mean 'conv1'?)".
+QuantPlan buildQuantPlan(const Graph& graph, const QuantConfig& config);
 
 /// Every activation tensor that some strategy could quantize in `graph`: the float data inputs and the
 /// (Relu/Clip extended) outputs of every layer, as the plan of an all-uniform-8-bit config would name them.

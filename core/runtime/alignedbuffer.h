@@ -1,6 +1,6 @@
 #pragma once
-// A heap block aligned to 64 bytes (one cache line, the widest SIMD register), the storage behind every runtime
-// tensor. Not copyable; tensors share it through std::shared_ptr.
+// A heap block aligned to 64 bytes (one cache line, the widest SIMD register), the storage behind every
+// runtime tensor. Not copyable; tensors share it through std::shared_ptr.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +20,13 @@ public:
     void* data() { return data_; }
     const void* data() const { return data_; }
     size_t capacityBytes() const { return capacityBytes_; }
+
+    /// Bytes held by all buffers of the process now, and the most held at once since resetPeakBytes(): what
+    /// the runtime's tensors take, to compare memory estimates against.
+    static uint64_t liveBytes();
+    static uint64_t peakBytes();
+    /// Starts a new peak at the current live bytes.
+    static void resetPeakBytes();
 
 private:
     void* data_ = nullptr;

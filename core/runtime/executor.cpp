@@ -263,15 +263,24 @@ Executor::Executor(const Model& model, const ExecutorOptions& options) : impl_(s
     if (!unsupported.empty())
         throw Error(unsupportedMessage(model.graph.name, unsupported));
     Impl& impl = *impl_;
-    impl.graph = model.graph;
+    // The graph is kept without the initializers' bytes: those live once, in `constants`.
+    impl.graph.name = model.graph.name;
+    impl.graph.nodes = model.graph.nodes;
+    impl.graph.inputs = model.graph.inputs;
+    impl.graph.outputs = model.graph.outputs;
+    impl.graph.valueInfos = model.graph.valueInfos;
     impl.opset = defaultDomainOpset(model.info);
     int hardwareThreads = static_cast<int>(std::thread::hardware_concurrency());
     impl.threadCount = options.threadCount > 0 ? options.threadCount : std::max(1, hardwareThreads);
     impl.fuseActivations = options.fuseActivations;
-    for (const auto& entry : impl.graph.initializers) {
+    for (const auto& entry : model.graph.initializers) {
         int index = impl.slot(entry.first);
         impl.constants[index] = RuntimeTensor::fromConstant(entry.second);
         impl.constants[index].setContentId(RuntimeTensor::newContentId());
+        Tensor& declared = impl.graph.initializers[entry.first];
+        declared.name = entry.second.name;
+        declared.type = entry.second.type;
+        declared.dims = entry.second.dims;
     }
     for (const ValueInfo& input : impl.graph.inputs)
         impl.inputSlots.push_back(impl.slot(input.name));

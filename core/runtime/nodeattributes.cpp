@@ -44,6 +44,8 @@ std::vector<float> attrFloats(const Node& node, const std::string& name) {
     return attribute ? attribute->floats : std::vector<float>{};
 }
 
-std::string nodeLabel(const Node& node) { return node.opType + " node '" + node.name + "'"; }
+std::string nodeLabel(const Node& node) {
+    return printableName(node.opType) + " node '" + printableName(node.name) + "'";
+}
 
 } // namespace qs

@@ -16,7 +16,7 @@ std::string attrString(const Node& node, const std::string& name, const std::str
 std::vector<int64_t> attrInts(const Node& node, const std::string& name);
 std::vector<float> attrFloats(const Node& node, const std::string& name);
 
-/// "Conv node 'conv1'" for messages.
+/// "Conv node 'conv1'" for messages (op type and name through printableName).
 std::string nodeLabel(const Node& node);
 
 } // namespace qs

@@ -2,6 +2,8 @@
 // The one exception type that crosses the core boundary, and the progress-and-cancel callback that every long
 // operation in core takes.
 
+#include "util/printablename.h"
+
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -10,9 +12,11 @@ namespace qs {
 
 /// Every failure that core reports. The message is one line that names the file, node or tensor concerned
 /// and, where it helps, what the user can do about it. Only the application decides how to show it.
+/// Names taken from files may hold NUL bytes, line breaks or bytes that are not UTF-8; the message keeps them
+/// as \xNN (printableName), so it stays whole, one line and valid UTF-8 whatever the names hold.
 class Error : public std::runtime_error {
 public:
-    explicit Error(const std::string& message) : std::runtime_error(message) {}
+    explicit Error(const std::string& message) : std::runtime_error(printableName(message)) {}
 };
 
 /// Thrown when a progress callback asked to stop. Not a failure: callers usually swallow it quietly.

@@ -3,6 +3,8 @@
 #include "runtime/npy.h"
 #include "util/error.h"
 
+#include <filesystem>
+
 namespace qs {
 
 namespace {
@@ -18,18 +20,8 @@ bool isInitializer(const Graph& graph, const std::string& name) {
     return graph.initializers.count(name) != 0;
 }
 
-} // namespace
-
-std::string comparedOutput(const Graph& graph) {
-    for (const ValueInfo& output : graph.outputs)
-        if (output.type == DataType::Float || output.type == DataType::Undefined)
-            return output.name;
-    throw Error("model graph '" + graph.name +
-                "' has no float output to compare (outputs: " + joinNames(graph.outputs) + ")");
-}
-
-void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sampleDims,
-                      const QuantConfig& config, const std::string& folder) {
+void checkSampleShapeOf(const ValueInfo& input, const std::vector<int64_t>& sampleDims,
+                        const QuantConfig& config, const std::string& folder) {
     if (!input.hasShape || sampleDims.empty())
         return;
     std::vector<int64_t> dims = sampleDims;
@@ -49,24 +41,7 @@ void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sample
                 toString(config.preprocess.color) + ", " + toString(config.preprocess.layout) + ")");
 }
 
-std::vector<int64_t> firstSampleDims(const ImageFolderScan& scan, const PreprocessConfig& preprocess) {
-    for (size_t i = 0; i < scan.items.size() && i < 16; ++i) {
-        const DatasetItem& item = scan.items[i];
-        try {
-            if (item.kind == SampleKind::Npy) {
-                RuntimeTensor tensor = readNpy(item.path);
-                return tensor.dims();
-            }
-            return preprocessImageFile(item.path, preprocess).dims();
-        } catch (const Cancelled&) {
-            throw;
-        } catch (const Error&) {
-        }
-    }
-    return {};
-}
-
-const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config) {
+const ValueInfo& resolveImageInputOf(const Model& model, const QuantConfig& config) {
     const Graph& graph = model.graph;
     std::vector<const ValueInfo*> candidates;
     for (const ValueInfo& input : graph.inputs) {
@@ -89,9 +64,9 @@ const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config
     return *candidates.front();
 }
 
-size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config,
-                        const std::vector<int64_t>& sampleDims,
-                        const std::map<std::string, std::vector<int64_t>>& inputShapes) {
+size_t resolveBatchSizeOf(const ValueInfo& input, const QuantConfig& config,
+                          const std::vector<int64_t>& sampleDims,
+                          const std::map<std::string, std::vector<int64_t>>& inputShapes) {
     std::vector<int64_t> shape;
     auto given = inputShapes.find(input.name);
     if (given != inputShapes.end())
@@ -123,8 +98,70 @@ size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config,
     return config.calibration.batchSize;
 }
 
+} // namespace
+
+std::string comparedOutput(const Graph& graph) {
+    for (const ValueInfo& output : graph.outputs)
+        if (output.type == DataType::Float || output.type == DataType::Undefined)
+            return output.name;
+    throw Error("model graph '" + graph.name +
+                "' has no float output to compare (outputs: " + joinNames(graph.outputs) + ")");
+}
+
+void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sampleDims,
+                      const QuantConfig& config, const std::string& folder) {
+    checkAgainstConfig(config, [&] { checkSampleShapeOf(input, sampleDims, config, folder); });
+}
+
+void checkLabelsFile(const QuantConfig& config, const std::string& folder) {
+    if (config.labelsFile.empty())
+        return;
+    const std::filesystem::path path = std::filesystem::path(config.labelsFile).is_absolute()
+                                           ? std::filesystem::path(config.labelsFile)
+                                           : std::filesystem::path(folder) / config.labelsFile;
+    std::error_code error;
+    if (std::filesystem::is_regular_file(path, error))
+        return;
+    const bool exists = std::filesystem::exists(path, error);
+    throw Error(configErrorMessage(config, "labels: the labels file " + path.string() +
+                                               (exists ? " is not a file" : " does not exist") +
+                                               " (a relative path is taken from the config file's folder)"));
+}
+
+std::vector<int64_t> firstSampleDims(const ImageFolderScan& scan, const PreprocessConfig& preprocess) {
+    for (size_t i = 0; i < scan.items.size() && i < 16; ++i) {
+        const DatasetItem& item = scan.items[i];
+        try {
+            if (item.kind == SampleKind::Npy) {
+                RuntimeTensor tensor = readNpy(item.path);
+                return tensor.dims();
+            }
+            return preprocessImageFile(item.path, preprocess).dims();
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const PreprocessMismatch&) {
+            throw; // the file is fine, the preprocessing does not fit it
+        } catch (const Error&) {
+        }
+    }
+    return {};
+}
+
+const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config) {
+    return checkAgainstConfig(config,
+                              [&]() -> const ValueInfo& { return resolveImageInputOf(model, config); });
+}
+
+size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config,
+                        const std::vector<int64_t>& sampleDims,
+                        const std::map<std::string, std::vector<int64_t>>& inputShapes) {
+    return checkAgainstConfig(config,
+                              [&] { return resolveBatchSizeOf(input, config, sampleDims, inputShapes); });
+}
+
 ImageFolderOptions scanOptionsFor(const QuantConfig& config, bool calibration) {
     ImageFolderOptions options;
+    options.maxImagePixels = config.preprocess.maxImagePixels;
     if (calibration) {
         options.maxImages = config.calibration.maxImages;
     } else {

@@ -17,7 +17,8 @@
 namespace qs {
 
 /// The model input the images feed: the config's input.name, else the model's only float input. Throws
-/// qs::Error listing the inputs when it is ambiguous or unknown.
+/// qs::Error listing the inputs when it is ambiguous or unknown. Like every check of a config against the
+/// model or the images here, its messages start with the config's source name (QuantConfig::sourceName).
 const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config);
 
 /// The first float graph output: what evaluation compares. Throws qs::Error listing the outputs when none is
@@ -31,7 +32,13 @@ size_t resolveBatchSize(const ValueInfo& input, const QuantConfig& config,
                         const std::vector<int64_t>& sampleDims,
                         const std::map<std::string, std::vector<int64_t>>& inputShapes = {});
 
-/// The scan options (labels file, max images) for the calibration or the evaluation folder.
+/// Throws qs::Error naming the config file and `labels` when the config names a labels file that is not
+/// there; a relative path is taken relative to `folder`, as the scan takes it. Nothing to check when the
+/// config names none.
+void checkLabelsFile(const QuantConfig& config, const std::string& folder);
+
+/// The scan options (labels file, max images, image pixel limit) for the calibration or the evaluation
+/// folder.
 ImageFolderOptions scanOptionsFor(const QuantConfig& config, bool calibration);
 
 /// Checks one preprocessed sample's dims against the input's static dims (all but the batch dim); throws
@@ -40,6 +47,7 @@ void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sample
                       const QuantConfig& config, const std::string& folder);
 
 /// The per-sample dims of the first of the first 16 items of `scan` that can be read, or {} when none can.
+/// Throws PreprocessMismatch when the preprocessing does not fit a readable image (a crop larger than it).
 std::vector<int64_t> firstSampleDims(const ImageFolderScan& scan, const PreprocessConfig& preprocess);
 
 /// Channels of a 4-D image input in the config's layout, or -1 when not known.

@@ -49,13 +49,14 @@ PipelineResult runQuantizationPipeline(const PipelineRequest& request, const Pro
     buildQuantPlan(model->graph, config);
     PipelineResult result;
     const ValueInfo& input = resolveImageInput(*model, config);
-    validatePreprocess(config.preprocess, inputChannels(input, config.preprocess));
+    checkAgainstConfig(
+        config, [&] { validatePreprocess(config.preprocess, inputChannels(input, config.preprocess)); });
     result.inputName = input.name;
     result.outputName = comparedOutput(model->graph);
     QuantizationSession session(model, SessionOptions{request.threadCount, request.inputShapes});
     session.setConfig(config);
-    // The evaluation folder is checked before calibration starts; calibrate() checks its own folder before any
-    // inference.
+    // The evaluation folder is checked before calibration starts; calibrate() checks its own folder before
+    // any inference.
     if (evaluate)
         session.checkDataFolder(request.evaluationFolder, false);
 

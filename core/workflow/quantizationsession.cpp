@@ -18,6 +18,16 @@ SchemeKey keyOf(const QuantScheme& scheme) {
             int(scheme.signedness)};
 }
 
+/// Runs `work`, which reads the images through a BatchLoader: a preprocessing that does not fit one of them
+/// is a problem of the config, so its message names the config.
+template <typename Work> auto readingImages(const QuantConfig& config, Work&& work) -> decltype(work()) {
+    try {
+        return work();
+    } catch (const PreprocessMismatch& mismatch) {
+        throw Error(configErrorMessage(config, mismatch.what()));
+    }
+}
+
 bool samePlan(const LayerPlan& a, const LayerPlan& b) {
     const bool activationsQuantized = a.activations.kind != SchemeKind::Float;
     return keyOf(a.weights) == keyOf(b.weights) && keyOf(a.activations) == keyOf(b.activations) &&
@@ -90,6 +100,8 @@ ImageFolderScan QuantizationSession::scan(const std::string& folder, bool calibr
                                           size_t maxImages) const {
     if (folder.empty())
         throw Error(calibration ? "no calibration folder given" : "no evaluation folder given");
+    if (!calibration)
+        checkLabelsFile(config_, folder);
     ImageFolderOptions scanOptions = scanOptionsFor(config_, calibration);
     if (maxImages > 0)
         scanOptions.maxImages = maxImages;
@@ -97,11 +109,14 @@ ImageFolderScan QuantizationSession::scan(const std::string& folder, bool calibr
 }
 
 size_t QuantizationSession::batchSizeFor(const ImageFolderScan& scan, const std::string& folder) const {
-    const ValueInfo& input = resolveImageInput(*model_, config_);
-    validatePreprocess(config_.preprocess, inputChannels(input, config_.preprocess));
-    const std::vector<int64_t> sampleDims = firstSampleDims(scan, config_.preprocess);
-    checkSampleShape(input, sampleDims, config_, folder);
-    return resolveBatchSize(input, config_, sampleDims, options_.inputShapes);
+    // Every problem found here is the config meeting the model or the images: its message names the config.
+    return checkAgainstConfig(config_, [&] {
+        const ValueInfo& input = resolveImageInput(*model_, config_);
+        validatePreprocess(config_.preprocess, inputChannels(input, config_.preprocess));
+        const std::vector<int64_t> sampleDims = firstSampleDims(scan, config_.preprocess);
+        checkSampleShape(input, sampleDims, config_, folder);
+        return resolveBatchSize(input, config_, sampleDims, options_.inputShapes);
+    });
 }
 
 DataSetSummary QuantizationSession::checkDataFolder(const std::string& folder, bool calibration) const {
@@ -127,8 +142,8 @@ const CalibrationResult& QuantizationSession::calibrate(const std::string& folde
 
     const std::string inputName = resolveImageInput(*model_, config_).name;
     BatchLoader loader(found, config_.preprocess, batchSize, report);
-    auto result =
-        std::make_shared<CalibrationResult>(qs::calibrate(*executor_, inputName, loader, tensors, report));
+    auto result = std::make_shared<CalibrationResult>(readingImages(
+        config_, [&] { return qs::calibrate(*executor_, inputName, loader, tensors, report); }));
     calibration_ = std::move(result);
     calibrationFolder_ = folder;
     calibrationSet_ = DataSetSummary{folder, found.items.size(), found.skipped, found.classNames};
@@ -244,8 +259,9 @@ BiasCorrectionReport QuantizationSession::correctBiases(const ProgressCallback& 
     const size_t batchSize = batchSizeFor(found, calibrationFolder_);
     const std::string inputName = resolveImageInput(*model_, config_).name;
     BatchLoader loader(found, config_.preprocess, batchSize);
-    BiasCorrectionReport result =
-        qs::correctBiases(*executor_, model_->graph, plan_, inputName, loader, tensors_, report);
+    BiasCorrectionReport result = readingImages(config_, [&] {
+        return qs::correctBiases(*executor_, model_->graph, plan_, inputName, loader, tensors_, report);
+    });
     biasesCorrected_ = true;
     return result;
 }
@@ -264,7 +280,8 @@ EvaluationResult QuantizationSession::evaluate(const std::string& folder, const 
     EvaluationOptions options;
     options.sqnrTensors = quantizedLayerOutputs(model_->graph, plan_);
     BatchLoader loader(found, config_.preprocess, batchSize);
-    EvaluationResult result = evaluatePair(reference, candidate, loader, options, report);
+    EvaluationResult result =
+        readingImages(config_, [&] { return evaluatePair(reference, candidate, loader, options, report); });
     evaluationSet_ = DataSetSummary{folder, found.items.size(), found.skipped, found.classNames};
     return result;
 }
@@ -277,8 +294,11 @@ std::vector<LayerSensitivity> QuantizationSession::sensitivity(const std::string
     const size_t batchSize = batchSizeFor(found, folder);
     const std::string inputName = resolveImageInput(*model_, config_).name;
     BatchLoader loader(found, config_.preprocess, batchSize);
-    return layerSensitivity(*executor_, model_->graph, plan_, tensors_, inputName,
-                            comparedOutput(model_->graph), loader, report);
+    const std::string outputName = comparedOutput(model_->graph);
+    return readingImages(config_, [&] {
+        return layerSensitivity(*executor_, model_->graph, plan_, tensors_, inputName, outputName, loader,
+                                report);
+    });
 }
 
 ModelSizes QuantizationSession::sizes() const {

@@ -5,6 +5,7 @@ target_sources(test_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_windowlayout.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_appsettings.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_projects.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_memoryestimate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/testsettings.h
 )
 target_link_libraries(test_widgets PRIVATE quantscope_studio)

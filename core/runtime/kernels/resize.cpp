@@ -1,6 +1,7 @@
 // Resize (opsets 10-18) and Upsample (opsets 7-9) in plain loops, one axis at a time: nearest (four rounding
-// modes), linear and cubic (cubic_coeff_a, exclude_outside) interpolation with every coordinate transformation
-// mode but half_pixel_symmetric, output size from scales or sizes, tf_crop_and_resize with a region of interest.
+// modes), linear and cubic (cubic_coeff_a, exclude_outside) interpolation with every coordinate
+// transformation mode but half_pixel_symmetric, output size from scales or sizes, tf_crop_and_resize with a
+// region of interest.
 
 #include "runtime/kernels/functionkernel.h"
 #include "runtime/kernels/kernelfamilies.h"
@@ -23,7 +24,7 @@ struct ResizeSettings {
     double cubicA = -0.75;
     bool excludeOutside = false;
     double extrapolation = 0.0;
-    bool legacy = false;  ///< Upsample and Resize-10: asymmetric coordinates, nearest rounds down
+    bool legacy = false; ///< Upsample and Resize-10: asymmetric coordinates, nearest rounds down
 };
 
 ResizeSettings readSettings(const Node& node, int64_t opset, bool isUpsample) {
@@ -43,8 +44,8 @@ ResizeSettings readSettings(const Node& node, int64_t opset, bool isUpsample) {
         return settings;
     }
     settings.coordinates = attrString(node, "coordinate_transformation_mode", "half_pixel");
-    const char* const known[] = {"half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric",
-                                 "tf_crop_and_resize", "tf_half_pixel_for_nn"};
+    const char* const known[] = {"half_pixel", "pytorch_half_pixel", "align_corners",
+                                 "asymmetric", "tf_crop_and_resize", "tf_half_pixel_for_nn"};
     bool isKnown = false;
     for (const char* name : known)
         isKnown = isKnown || settings.coordinates == name;
@@ -69,12 +70,13 @@ ResizeSettings readSettings(const Node& node, int64_t opset, bool isUpsample) {
 /// How one output index along an axis reads the input: weighted input indices, or the extrapolation value.
 struct AxisTaps {
     int64_t tapCount = 1;
-    std::vector<int64_t> indices;  ///< tapCount per output index
-    std::vector<double> weights;   ///< tapCount per output index
-    std::vector<bool> outside;     ///< per output index: write the extrapolation value
+    std::vector<int64_t> indices; ///< tapCount per output index
+    std::vector<double> weights;  ///< tapCount per output index
+    std::vector<bool> outside;    ///< per output index: write the extrapolation value
 };
 
-/// The input coordinate that output index `x` maps to, or NaN when it falls outside a tf_crop_and_resize region.
+/// The input coordinate that output index `x` maps to, or NaN when it falls outside a tf_crop_and_resize
+/// region.
 double sourceCoordinate(const ResizeSettings& settings, int64_t x, double scale, int64_t inputSize,
                         double roiStart, double roiEnd) {
     double outputWidth = scale * static_cast<double>(inputSize);
@@ -98,7 +100,9 @@ double sourceCoordinate(const ResizeSettings& settings, int64_t x, double scale,
     return (position + 0.5) / scale - 0.5;
 }
 
-int64_t clampIndex(int64_t index, int64_t size) { return std::min<int64_t>(std::max<int64_t>(index, 0), size - 1); }
+int64_t clampIndex(int64_t index, int64_t size) {
+    return std::min<int64_t>(std::max<int64_t>(index, 0), size - 1);
+}
 
 void cubicCoefficients(double ratio, double a, double* coefficients) {
     double t = ratio + 1.0;
@@ -130,7 +134,9 @@ int64_t nearestIndex(const ResizeSettings& settings, double source, double scale
 AxisTaps axisTaps(const ResizeSettings& settings, int64_t inputSize, int64_t outputSize, double scale,
                   double roiStart, double roiEnd) {
     AxisTaps taps;
-    taps.tapCount = settings.mode == Interpolation::Nearest ? 1 : settings.mode == Interpolation::Linear ? 2 : 4;
+    taps.tapCount = settings.mode == Interpolation::Nearest  ? 1
+                    : settings.mode == Interpolation::Linear ? 2
+                                                             : 4;
     taps.indices.assign(static_cast<size_t>(outputSize * taps.tapCount), 0);
     taps.weights.assign(taps.indices.size(), 0.0);
     taps.outside.assign(static_cast<size_t>(outputSize), false);
@@ -189,8 +195,8 @@ bool isIdentity(const AxisTaps& taps, int64_t inputSize, int64_t outputSize) {
 }
 
 /// Resizes axis `axis` of a float tensor.
-RuntimeTensor resizeFloatAxis(const RuntimeTensor& input, size_t axis, int64_t outputSize, const AxisTaps& taps,
-                              float extrapolation, KernelContext& context) {
+RuntimeTensor resizeFloatAxis(const RuntimeTensor& input, size_t axis, int64_t outputSize,
+                              const AxisTaps& taps, float extrapolation, KernelContext& context) {
     std::vector<int64_t> dims = input.dims();
     int64_t inputSize = dims[axis];
     dims[axis] = outputSize;
@@ -227,8 +233,8 @@ RuntimeTensor resizeFloatAxis(const RuntimeTensor& input, size_t axis, int64_t o
 }
 
 /// Nearest resizing of axis `axis` for any element type (copies elements).
-RuntimeTensor resizeNearestAxis(const RuntimeTensor& input, size_t axis, int64_t outputSize, const AxisTaps& taps,
-                                KernelContext& context) {
+RuntimeTensor resizeNearestAxis(const RuntimeTensor& input, size_t axis, int64_t outputSize,
+                                const AxisTaps& taps, KernelContext& context) {
     std::vector<int64_t> dims = input.dims();
     int64_t inputSize = dims[axis];
     dims[axis] = outputSize;
@@ -252,7 +258,8 @@ RuntimeTensor resizeNearestAxis(const RuntimeTensor& input, size_t axis, int64_t
 
 /// Scales and output dims from the scales or sizes input (or the Upsample attribute).
 void outputGeometry(const Node& node, int64_t opset, bool isUpsample, const RuntimeTensor& x,
-                    const KernelInputs& inputs, std::vector<double>& scales, std::vector<int64_t>& outputDims) {
+                    const KernelInputs& inputs, std::vector<double>& scales,
+                    std::vector<int64_t>& outputDims) {
     std::vector<double> scaleValues;
     std::vector<int64_t> sizes;
     if (isUpsample && opset < 9) {
@@ -280,7 +287,8 @@ void outputGeometry(const Node& node, int64_t opset, bool isUpsample, const Runt
             if (sizes[d] < 0)
                 failNode(node, "negative size in " + dimsToString(sizes));
             outputDims[d] = sizes[d];
-            scales[d] = x.dims()[d] == 0 ? 1.0 : static_cast<double>(sizes[d]) / static_cast<double>(x.dims()[d]);
+            scales[d] =
+                x.dims()[d] == 0 ? 1.0 : static_cast<double>(sizes[d]) / static_cast<double>(x.dims()[d]);
         }
         return;
     }
@@ -290,7 +298,10 @@ void outputGeometry(const Node& node, int64_t opset, bool isUpsample, const Runt
         if (!(scaleValues[d] > 0.0))
             failNode(node, "scales must be positive");
         scales[d] = scaleValues[d];
-        outputDims[d] = static_cast<int64_t>(std::floor(scaleValues[d] * static_cast<double>(x.dims()[d])));
+        const double size = std::floor(scaleValues[d] * static_cast<double>(x.dims()[d]));
+        if (!(size < 0x1p62))
+            failNode(node, "scales give an output larger than a tensor can hold");
+        outputDims[d] = static_cast<int64_t>(size);
     }
 }
 
@@ -301,6 +312,9 @@ void runResizeCommon(const Node& node, int64_t opset, bool isUpsample, const Ker
     std::vector<double> scales;
     std::vector<int64_t> outputDims;
     outputGeometry(node, opset, isUpsample, x, inputs, scales, outputDims);
+    // Before the per-axis tables, which are as long as the output axes: a huge scale is an error, not a
+    // runaway allocation.
+    checkedTensorBytes(x.type(), outputDims);
     auto rank = static_cast<size_t>(x.rank());
     std::vector<double> roi;
     if (settings.coordinates == "tf_crop_and_resize") {
@@ -332,18 +346,22 @@ void runResizeCommon(const Node& node, int64_t opset, bool isUpsample, const Ker
     outputs[0] = current;
 }
 
-void runResize(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-               KernelContext& context) {
+void runResize(const Node& node, int64_t opset, const KernelInputs& inputs,
+               std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     runResizeCommon(node, opset, false, inputs, outputs, context);
 }
 
-void runUpsample(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                 KernelContext& context) {
+void runUpsample(const Node& node, int64_t opset, const KernelInputs& inputs,
+                 std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     runResizeCommon(node, opset, true, inputs, outputs, context);
 }
 
-void validateResize(const Node& node, int64_t opset) { readSettings(node, opset, false); }
-void validateUpsample(const Node& node, int64_t opset) { readSettings(node, opset, true); }
+void validateResize(const Node& node, int64_t opset) {
+    readSettings(node, opset, false);
+}
+void validateUpsample(const Node& node, int64_t opset) {
+    readSettings(node, opset, true);
+}
 
 } // namespace
 

@@ -1,6 +1,6 @@
-// Shape and data-movement operators in plain loops: Identity, Reshape, Flatten, Squeeze, Unsqueeze, Transpose,
-// Concat, Split, Slice, Gather, GatherElements, Shape, Size, ConstantOfShape, Cast, Expand, Tile, Range, Pad,
-// Dropout (inference), DepthToSpace, SpaceToDepth.
+// Shape and data-movement operators in plain loops: Identity, Reshape, Flatten, Squeeze, Unsqueeze,
+// Transpose, Concat, Split, Slice, Gather, GatherElements, Shape, Size, ConstantOfShape, Cast, Expand, Tile,
+// Range, Pad, Dropout (inference), DepthToSpace, SpaceToDepth.
 
 #include "runtime/kernels/broadcast.h"
 #include "runtime/kernels/functionkernel.h"
@@ -17,11 +17,13 @@ namespace qs {
 
 namespace {
 
-size_t elementBytes(const RuntimeTensor& tensor) { return runtimeElementSize(tensor.type()); }
+size_t elementBytes(const RuntimeTensor& tensor) {
+    return runtimeElementSize(tensor.type());
+}
 
 /// Axes from the attribute (old opsets) or the optional input `inputIndex` (newer opsets).
-std::vector<int64_t> axesFrom(const Node& node, int64_t opset, int64_t inputSinceOpset, const KernelInputs& inputs,
-                              size_t inputIndex) {
+std::vector<int64_t> axesFrom(const Node& node, int64_t opset, int64_t inputSinceOpset,
+                              const KernelInputs& inputs, size_t inputIndex) {
     if (opset < inputSinceOpset)
         return attrInts(node, "axes");
     const RuntimeTensor* axes = optionalInput(inputs, inputIndex);
@@ -50,7 +52,8 @@ public:
             unsupportedNode(node, "training mode with a non-zero ratio is random and not supported");
     }
 
-    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs, KernelContext& context) override {
+    void run(const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
+             KernelContext& context) override {
         const Node& node = *context.node;
         const RuntimeTensor* training = optionalInput(inputs, 2);
         const RuntimeTensor* ratio = optionalInput(inputs, 1);
@@ -65,17 +68,20 @@ public:
     }
 };
 
-void runReshape(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                KernelContext&) {
+void runReshape(const Node& node, int64_t opset, const KernelInputs& inputs,
+                std::vector<RuntimeTensor>& outputs, KernelContext&) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
-    std::vector<int64_t> shape = opset < 5 ? attrInts(node, "shape") : requireInput(node, inputs, 1).toInt64s();
+    std::vector<int64_t> shape =
+        opset < 5 ? attrInts(node, "shape") : requireInput(node, inputs, 1).toInt64s();
     bool allowZero = attrInt(node, "allowzero", 0) != 0;
     int64_t inferred = -1;
     int64_t known = 1;
+    bool overflow = false;
     for (size_t d = 0; d < shape.size(); ++d) {
         if (shape[d] == 0 && !allowZero) {
             if (d >= data.dims().size())
-                failNode(node, "shape " + dimsToString(shape) + " copies a dim the input " + data.describe() + " lacks");
+                failNode(node, "shape " + dimsToString(shape) + " copies a dim the input " + data.describe() +
+                                   " lacks");
             shape[d] = data.dims()[d];
         }
         if (shape[d] == -1) {
@@ -85,8 +91,14 @@ void runReshape(const Node& node, int64_t opset, const KernelInputs& inputs, std
         } else if (shape[d] < 0) {
             failNode(node, "invalid shape " + dimsToString(shape));
         } else {
-            known *= shape[d];
+            overflow |= __builtin_mul_overflow(known, shape[d], &known);
         }
+    }
+    if (overflow) {
+        // Only a zero dim makes such a shape describe a real tensor (of 0 elements).
+        if (std::find(shape.begin(), shape.end(), 0) == shape.end())
+            failNode(node, "shape " + dimsToString(shape) + " has more elements than a 64-bit count holds");
+        known = 0;
     }
     if (inferred >= 0) {
         if (known == 0 || data.elementCount() % known != 0)
@@ -114,8 +126,8 @@ void runFlatten(const Node& node, int64_t, const KernelInputs& inputs, std::vect
     outputs[0] = data.reshaped({outer, inner});
 }
 
-void runSqueeze(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                KernelContext&) {
+void runSqueeze(const Node& node, int64_t opset, const KernelInputs& inputs,
+                std::vector<RuntimeTensor>& outputs, KernelContext&) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     std::vector<int64_t> axes = axesFrom(node, opset, 13, inputs, 1);
     std::vector<bool> drop(data.dims().size(), false);
@@ -136,8 +148,8 @@ void runSqueeze(const Node& node, int64_t opset, const KernelInputs& inputs, std
     outputs[0] = data.reshaped(dims);
 }
 
-void runUnsqueeze(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                  KernelContext&) {
+void runUnsqueeze(const Node& node, int64_t opset, const KernelInputs& inputs,
+                  std::vector<RuntimeTensor>& outputs, KernelContext&) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     std::vector<int64_t> axes = axesFrom(node, opset, 13, inputs, 1);
     int64_t rank = data.rank() + static_cast<int64_t>(axes.size());
@@ -201,7 +213,8 @@ void runConcat(const Node& node, int64_t, const KernelInputs& inputs, std::vecto
         outer *= dims[d];
     size_t bytes = elementBytes(first);
     auto* target = static_cast<uint8_t*>(outputs[0].raw());
-    size_t outputRowBytes = static_cast<size_t>(outputs[0].elementCount() / std::max<int64_t>(outer, 1)) * bytes;
+    size_t outputRowBytes =
+        static_cast<size_t>(outputs[0].elementCount() / std::max<int64_t>(outer, 1)) * bytes;
     size_t columnBytes = 0;
     for (const RuntimeTensor* input : inputs) {
         size_t rowBytes = static_cast<size_t>(input->elementCount() / std::max<int64_t>(outer, 1)) * bytes;
@@ -212,12 +225,13 @@ void runConcat(const Node& node, int64_t, const KernelInputs& inputs, std::vecto
     }
 }
 
-void runSplit(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-              KernelContext& context) {
+void runSplit(const Node& node, int64_t opset, const KernelInputs& inputs,
+              std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     int64_t axis = normalizeAxis(node, attrInt(node, "axis", 0), data.rank());
-    std::vector<int64_t> sizes = opset < 13 ? attrInts(node, "split")
-                                            : (optionalInput(inputs, 1) ? inputs[1]->toInt64s() : std::vector<int64_t>{});
+    std::vector<int64_t> sizes =
+        opset < 13 ? attrInts(node, "split")
+                   : (optionalInput(inputs, 1) ? inputs[1]->toInt64s() : std::vector<int64_t>{});
     int64_t total = data.dims()[axis];
     int64_t parts = static_cast<int64_t>(outputs.size());
     if (sizes.empty()) {
@@ -225,7 +239,8 @@ void runSplit(const Node& node, int64_t opset, const KernelInputs& inputs, std::
         for (int64_t p = 0; p < parts; ++p)
             sizes.push_back(std::max<int64_t>(0, std::min(chunk, total - p * chunk)));
         if (findAttribute(node, "num_outputs") == nullptr && total % parts != 0)
-            failNode(node, "axis of " + data.describe() + " does not split evenly into " + std::to_string(parts));
+            failNode(node,
+                     "axis of " + data.describe() + " does not split evenly into " + std::to_string(parts));
     }
     int64_t sum = 0;
     for (int64_t size : sizes)
@@ -243,8 +258,8 @@ void runSplit(const Node& node, int64_t opset, const KernelInputs& inputs, std::
     }
 }
 
-void runSlice(const Node& node, int64_t opset, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-              KernelContext& context) {
+void runSlice(const Node& node, int64_t opset, const KernelInputs& inputs,
+              std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     std::vector<int64_t> starts;
     std::vector<int64_t> ends;
@@ -328,14 +343,14 @@ void runGather(const Node& node, int64_t, const KernelInputs& inputs, std::vecto
             if (index < 0 || index >= axisSize)
                 failNode(node, "index " + std::to_string(indices[i]) + " out of range for axis of size " +
                                    std::to_string(axisSize));
-            std::memcpy(target + (o * indices.size() + i) * chunkBytes, source + (o * axisSize + index) * chunkBytes,
-                        chunkBytes);
+            std::memcpy(target + (o * indices.size() + i) * chunkBytes,
+                        source + (o * axisSize + index) * chunkBytes, chunkBytes);
         }
     }
 }
 
-void runGatherElements(const Node& node, int64_t, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                       KernelContext& context) {
+void runGatherElements(const Node& node, int64_t, const KernelInputs& inputs,
+                       std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     const RuntimeTensor& indicesTensor = requireInput(node, inputs, 1);
     int64_t axis = normalizeAxis(node, attrInt(node, "axis", 0), data.rank());
@@ -387,8 +402,8 @@ void runSize(const Node& node, int64_t, const KernelInputs& inputs, std::vector<
     outputs[0] = RuntimeTensor::fromInt64s({}, {requireInput(node, inputs, 0).elementCount()});
 }
 
-void runConstantOfShape(const Node& node, int64_t, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                        KernelContext& context) {
+void runConstantOfShape(const Node& node, int64_t, const KernelInputs& inputs,
+                        std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     std::vector<int64_t> dims = requireInput(node, inputs, 0).toInt64s();
     const Attribute* value = findAttribute(node, "value");
     RuntimeTensor fill = RuntimeTensor::fromFloats({}, {0.0f});
@@ -406,25 +421,67 @@ void runConstantOfShape(const Node& node, int64_t, const KernelInputs& inputs, s
 template <typename To> void castInto(const RuntimeTensor& from, To* target, const Node& node) {
     int64_t count = from.elementCount();
     switch (from.type()) {
-    case DataType::Float: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<float>()[i]); break;
-    case DataType::Double: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<double>()[i]); break;
-    case DataType::Int64: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<int64_t>()[i]); break;
-    case DataType::Int32: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<int32_t>()[i]); break;
-    case DataType::Int16: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<int16_t>()[i]); break;
-    case DataType::Int8: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<int8_t>()[i]); break;
-    case DataType::UInt8: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<uint8_t>()[i]); break;
-    case DataType::UInt16: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<uint16_t>()[i]); break;
-    case DataType::UInt32: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<uint32_t>()[i]); break;
-    case DataType::UInt64: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<uint64_t>()[i]); break;
-    case DataType::Bool: for (int64_t i = 0; i < count; ++i) target[i] = static_cast<To>(from.data<uint8_t>()[i] != 0); break;
-    default: failNode(node, "cannot cast from " + from.describe());
+    case DataType::Float:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<float>()[i]);
+        break;
+    case DataType::Double:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<double>()[i]);
+        break;
+    case DataType::Int64:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<int64_t>()[i]);
+        break;
+    case DataType::Int32:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<int32_t>()[i]);
+        break;
+    case DataType::Int16:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<int16_t>()[i]);
+        break;
+    case DataType::Int8:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<int8_t>()[i]);
+        break;
+    case DataType::UInt8:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<uint8_t>()[i]);
+        break;
+    case DataType::UInt16:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<uint16_t>()[i]);
+        break;
+    case DataType::UInt32:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<uint32_t>()[i]);
+        break;
+    case DataType::UInt64:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<uint64_t>()[i]);
+        break;
+    case DataType::Bool:
+        for (int64_t i = 0; i < count; ++i)
+            target[i] = static_cast<To>(from.data<uint8_t>()[i] != 0);
+        break;
+    default:
+        failNode(node, "cannot cast from " + from.describe());
     }
 }
 
 bool isCastable(DataType type) {
     switch (type) {
-    case DataType::Float: case DataType::Double: case DataType::Int64: case DataType::Int32: case DataType::Int16:
-    case DataType::Int8: case DataType::UInt8: case DataType::UInt16: case DataType::UInt32: case DataType::UInt64:
+    case DataType::Float:
+    case DataType::Double:
+    case DataType::Int64:
+    case DataType::Int32:
+    case DataType::Int16:
+    case DataType::Int8:
+    case DataType::UInt8:
+    case DataType::UInt16:
+    case DataType::UInt32:
+    case DataType::UInt64:
     case DataType::Bool:
         return true;
     default:
@@ -444,23 +501,44 @@ void runCast(const Node& node, int64_t, const KernelInputs& inputs, std::vector<
     auto to = static_cast<DataType>(attrInt(node, "to", 0));
     RuntimeTensor result = context.allocate(to, from.dims());
     switch (to) {
-    case DataType::Float: castInto(from, result.data<float>(), node); break;
-    case DataType::Double: castInto(from, result.data<double>(), node); break;
-    case DataType::Int64: castInto(from, result.data<int64_t>(), node); break;
-    case DataType::Int32: castInto(from, result.data<int32_t>(), node); break;
-    case DataType::Int16: castInto(from, result.data<int16_t>(), node); break;
-    case DataType::Int8: castInto(from, result.data<int8_t>(), node); break;
-    case DataType::UInt8: castInto(from, result.data<uint8_t>(), node); break;
-    case DataType::UInt16: castInto(from, result.data<uint16_t>(), node); break;
-    case DataType::UInt32: castInto(from, result.data<uint32_t>(), node); break;
-    case DataType::UInt64: castInto(from, result.data<uint64_t>(), node); break;
+    case DataType::Float:
+        castInto(from, result.data<float>(), node);
+        break;
+    case DataType::Double:
+        castInto(from, result.data<double>(), node);
+        break;
+    case DataType::Int64:
+        castInto(from, result.data<int64_t>(), node);
+        break;
+    case DataType::Int32:
+        castInto(from, result.data<int32_t>(), node);
+        break;
+    case DataType::Int16:
+        castInto(from, result.data<int16_t>(), node);
+        break;
+    case DataType::Int8:
+        castInto(from, result.data<int8_t>(), node);
+        break;
+    case DataType::UInt8:
+        castInto(from, result.data<uint8_t>(), node);
+        break;
+    case DataType::UInt16:
+        castInto(from, result.data<uint16_t>(), node);
+        break;
+    case DataType::UInt32:
+        castInto(from, result.data<uint32_t>(), node);
+        break;
+    case DataType::UInt64:
+        castInto(from, result.data<uint64_t>(), node);
+        break;
     case DataType::Bool: {
         std::vector<double> values = from.toDoubles();
         for (size_t i = 0; i < values.size(); ++i)
             result.data<uint8_t>()[i] = values[i] != 0.0 ? 1 : 0;
         break;
     }
-    default: failNode(node, "cannot cast to element type " + std::to_string(static_cast<int>(to)));
+    default:
+        failNode(node, "cannot cast to element type " + std::to_string(static_cast<int>(to)));
     }
     outputs[0] = std::move(result);
 }
@@ -471,7 +549,8 @@ void runExpand(const Node& node, int64_t, const KernelInputs& inputs, std::vecto
     std::vector<int64_t> shape = requireInput(node, inputs, 1).toInt64s();
     std::vector<int64_t> dims = broadcastDims({data.dims(), shape}, nodeLabel(node));
     outputs[0] = context.allocate(data.type(), dims);
-    copyStrided(data.raw(), outputs[0].raw(), dims, broadcastStrides(data.dims(), dims), 0, elementBytes(data));
+    copyStrided(data.raw(), outputs[0].raw(), dims, broadcastStrides(data.dims(), dims), 0,
+                elementBytes(data));
 }
 
 void runTile(const Node& node, int64_t, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
@@ -505,15 +584,20 @@ void runTile(const Node& node, int64_t, const KernelInputs& inputs, std::vector<
     }
 }
 
-template <typename T> void fillRange(const Node& node, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                                     KernelContext& context, DataType type) {
+template <typename T>
+void fillRange(const Node& node, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
+               KernelContext& context, DataType type) {
     T start = requireInput(node, inputs, 0).data<T>()[0];
     T limit = requireInput(node, inputs, 1).data<T>()[0];
     T delta = requireInput(node, inputs, 2).data<T>()[0];
     if (delta == T(0))
         failNode(node, "delta must not be 0");
-    double steps = std::ceil((static_cast<double>(limit) - static_cast<double>(start)) / static_cast<double>(delta));
-    int64_t count = std::max<int64_t>(0, static_cast<int64_t>(steps));
+    double steps =
+        std::ceil((static_cast<double>(limit) - static_cast<double>(start)) / static_cast<double>(delta));
+    // NaN (infinite start or limit) or beyond int64: no tensor holds that many elements.
+    if (std::isnan(steps) || steps >= 0x1p62)
+        failNode(node, "start, limit and delta give more elements than a tensor can hold");
+    int64_t count = steps > 0 ? static_cast<int64_t>(steps) : 0;
     outputs[0] = context.allocate(type, {count});
     for (int64_t i = 0; i < count; ++i)
         outputs[0].data<T>()[i] = static_cast<T>(start + static_cast<T>(i) * delta);
@@ -526,11 +610,16 @@ void runRange(const Node& node, int64_t, const KernelInputs& inputs, std::vector
         if (requireInput(node, inputs, i).type() != type || inputs[i]->elementCount() != 1)
             failNode(node, "start, limit and delta must be scalars of one type");
     switch (type) {
-    case DataType::Float: return fillRange<float>(node, inputs, outputs, context, type);
-    case DataType::Double: return fillRange<double>(node, inputs, outputs, context, type);
-    case DataType::Int64: return fillRange<int64_t>(node, inputs, outputs, context, type);
-    case DataType::Int32: return fillRange<int32_t>(node, inputs, outputs, context, type);
-    default: failNode(node, "unsupported element type " + inputs[0]->describe());
+    case DataType::Float:
+        return fillRange<float>(node, inputs, outputs, context, type);
+    case DataType::Double:
+        return fillRange<double>(node, inputs, outputs, context, type);
+    case DataType::Int64:
+        return fillRange<int64_t>(node, inputs, outputs, context, type);
+    case DataType::Int32:
+        return fillRange<int32_t>(node, inputs, outputs, context, type);
+    default:
+        failNode(node, "unsupported element type " + inputs[0]->describe());
     }
 }
 
@@ -544,11 +633,13 @@ void runPad(const Node& node, int64_t opset, const KernelInputs& inputs, std::ve
             KernelContext& context) {
     const RuntimeTensor& data = requireInput(node, inputs, 0);
     std::string mode = attrString(node, "mode", "constant");
-    std::vector<int64_t> pads = opset < 11 ? attrInts(node, "pads") : requireInput(node, inputs, 1).toInt64s();
+    std::vector<int64_t> pads =
+        opset < 11 ? attrInts(node, "pads") : requireInput(node, inputs, 1).toInt64s();
     double constant = opset < 11 ? attrFloat(node, "value", 0.0f) : 0.0;
     if (opset >= 11 && optionalInput(inputs, 2) && inputs[2]->elementCount() > 0)
         constant = inputs[2]->toDoubles()[0];
-    std::vector<int64_t> axes = opset >= 18 && optionalInput(inputs, 3) ? inputs[3]->toInt64s() : std::vector<int64_t>{};
+    std::vector<int64_t> axes =
+        opset >= 18 && optionalInput(inputs, 3) ? inputs[3]->toInt64s() : std::vector<int64_t>{};
     int64_t rank = data.rank();
     std::vector<int64_t> begin(rank, 0);
     std::vector<int64_t> end(rank, 0);
@@ -556,7 +647,8 @@ void runPad(const Node& node, int64_t opset, const KernelInputs& inputs, std::ve
         for (int64_t d = 0; d < rank; ++d)
             axes.push_back(d);
     if (pads.size() != axes.size() * 2)
-        failNode(node, "pads has " + std::to_string(pads.size()) + " values for " + std::to_string(axes.size()) + " axes");
+        failNode(node, "pads has " + std::to_string(pads.size()) + " values for " +
+                           std::to_string(axes.size()) + " axes");
     for (size_t i = 0; i < axes.size(); ++i) {
         int64_t axis = normalizeAxis(node, axes[i], rank);
         begin[axis] = pads[i];
@@ -569,18 +661,36 @@ void runPad(const Node& node, int64_t opset, const KernelInputs& inputs, std::ve
             failNode(node, "pads make a negative dimension");
         if (mode != "constant" && data.dims()[d] == 0 && dims[d] > 0)
             failNode(node, "cannot pad an empty axis in mode '" + mode + "'");
-        if (mode == "reflect" && (begin[d] >= data.dims()[d] || end[d] >= data.dims()[d]) && (begin[d] || end[d]))
+        if (mode == "reflect" && (begin[d] >= data.dims()[d] || end[d] >= data.dims()[d]) &&
+            (begin[d] || end[d]))
             failNode(node, "reflect pads must be smaller than the axis");
     }
     outputs[0] = context.allocate(data.type(), dims);
     size_t bytes = elementBytes(data);
     std::vector<uint8_t> fill(bytes, 0);
     switch (data.type()) {
-    case DataType::Float: { float v = static_cast<float>(constant); std::memcpy(fill.data(), &v, bytes); break; }
-    case DataType::Double: std::memcpy(fill.data(), &constant, bytes); break;
-    case DataType::Int64: { int64_t v = static_cast<int64_t>(constant); std::memcpy(fill.data(), &v, bytes); break; }
-    case DataType::Int32: { int32_t v = static_cast<int32_t>(constant); std::memcpy(fill.data(), &v, bytes); break; }
-    default: if (constant != 0.0) failNode(node, "constant pad value for " + data.describe()); break;
+    case DataType::Float: {
+        float v = static_cast<float>(constant);
+        std::memcpy(fill.data(), &v, bytes);
+        break;
+    }
+    case DataType::Double:
+        std::memcpy(fill.data(), &constant, bytes);
+        break;
+    case DataType::Int64: {
+        int64_t v = static_cast<int64_t>(constant);
+        std::memcpy(fill.data(), &v, bytes);
+        break;
+    }
+    case DataType::Int32: {
+        int32_t v = static_cast<int32_t>(constant);
+        std::memcpy(fill.data(), &v, bytes);
+        break;
+    }
+    default:
+        if (constant != 0.0)
+            failNode(node, "constant pad value for " + data.describe());
+        break;
     }
     std::vector<int64_t> inStrides = contiguousStrides(data.dims());
     const auto* source = static_cast<const uint8_t*>(data.raw());
@@ -626,7 +736,8 @@ void runDepthSpace(const Node& node, const KernelInputs& inputs, std::vector<Run
         if (c % (block * block) != 0)
             failNode(node, "channels not divisible by blocksize^2");
         int64_t oc = c / (block * block);
-        viewDims = crd ? std::vector<int64_t>{n, oc, block, block, h, w} : std::vector<int64_t>{n, block, block, oc, h, w};
+        viewDims = crd ? std::vector<int64_t>{n, oc, block, block, h, w}
+                       : std::vector<int64_t>{n, block, block, oc, h, w};
         perm = crd ? std::vector<int64_t>{0, 1, 4, 2, 5, 3} : std::vector<int64_t>{0, 3, 4, 1, 5, 2};
         outDims = {n, oc, h * block, w * block};
     } else {
@@ -647,13 +758,13 @@ void runDepthSpace(const Node& node, const KernelInputs& inputs, std::vector<Run
     copyStrided(data.raw(), outputs[0].raw(), dims, strides, 0, elementBytes(data));
 }
 
-void runDepthToSpace(const Node& node, int64_t, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                     KernelContext& context) {
+void runDepthToSpace(const Node& node, int64_t, const KernelInputs& inputs,
+                     std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     runDepthSpace(node, inputs, outputs, context, true);
 }
 
-void runSpaceToDepth(const Node& node, int64_t, const KernelInputs& inputs, std::vector<RuntimeTensor>& outputs,
-                     KernelContext& context) {
+void runSpaceToDepth(const Node& node, int64_t, const KernelInputs& inputs,
+                     std::vector<RuntimeTensor>& outputs, KernelContext& context) {
     runDepthSpace(node, inputs, outputs, context, false);
 }
 
@@ -692,7 +803,8 @@ void runScatterND(const Node& node, int64_t, const KernelInputs& inputs, std::ve
             int64_t index = indices[s * depth + k];
             int64_t size = data.dims()[k];
             if (index < -size || index >= size)
-                failNode(node, "index " + std::to_string(index) + " out of range for axis of size " + std::to_string(size));
+                failNode(node, "index " + std::to_string(index) + " out of range for axis of size " +
+                                   std::to_string(size));
             offset += (index < 0 ? index + size : index) * strides[k];
         }
         std::memcpy(target + offset * bytes, source + s * sliceElements * bytes, sliceElements * bytes);

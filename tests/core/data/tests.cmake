@@ -4,6 +4,7 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/imagefixtures.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_preprocess.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_imagelimits.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_imageheaders.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_imagefolder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_batchloader.cpp
 )

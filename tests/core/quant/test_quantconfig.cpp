@@ -484,3 +484,51 @@ TEST_CASE("hostile config files are errors that start with the file name", "[qua
     CHECK_THROWS_WITH(parseQuantConfig("{\"preprocess\": {\"resize_shorter\": 1000000}}", "resize.json"),
                       StartsWith("resize.json: preprocess.resize_shorter"));
 }
+
+TEST_CASE("preprocess.max_image_pixels is read, checked and written only when it is not the default",
+          "[quantconfig][limits]") {
+    const QuantConfig config = parseQuantConfig(R"({"preprocess": {"max_image_pixels": 1000}})", "cfg.json");
+    CHECK(config.preprocess.maxImagePixels == 1000);
+    const std::string json = quantConfigToJson(config);
+    CHECK(json.find("\"max_image_pixels\": 1000") != std::string::npos);
+    CHECK(parseQuantConfig(json, "written.json").preprocess.maxImagePixels == 1000);
+    CHECK(quantConfigToJson(QuantConfig()).find("max_image_pixels") == std::string::npos);
+    CHECK(QuantConfig().preprocess.maxImagePixels == kDefaultMaxImagePixels);
+    CHECK(parseQuantConfig(R"({"preprocess": {"max_image_pixels": 1073741824}})", "cfg.json")
+              .preprocess.maxImagePixels == kMaxImagePixelsCeiling);
+    for (const char* bad : {"0", "-1", "1073741825", "1.5", "\"1000\"", "null"})
+        CHECK_THAT(errorOf(std::string(R"({"preprocess": {"max_image_pixels": )") + bad + "}}"),
+                   Catch::StartsWith("cfg.json: preprocess.max_image_pixels: "));
+}
+
+TEST_CASE("a config remembers its source, and checks against a model name it once", "[quantconfig]") {
+    const QuantConfig config = parseQuantConfig(R"({"labels": "a.txt"})", "dir/cfg.json");
+    CHECK(config.sourceName == "dir/cfg.json");
+    CHECK(configErrorMessage(config, "layers.x: no such node") == "dir/cfg.json: layers.x: no such node");
+    CHECK(configErrorMessage(config, "dir/cfg.json: layers.x: no such node") ==
+          "dir/cfg.json: layers.x: no such node");
+    CHECK(configErrorMessage(QuantConfig(), "layers.x: no such node") == "layers.x: no such node");
+    CHECK_THROWS_WITH(checkAgainstConfig(config, [] { throw Error("input.name: no input 'x'"); }),
+                      "dir/cfg.json: input.name: no input 'x'");
+    CHECK_THROWS_AS(checkAgainstConfig(config, [] { throw Cancelled(); }), Cancelled);
+    CHECK(checkAgainstConfig(config, [] { return 7; }) == 7);
+}
+
+TEST_CASE("a NUL byte in a config is an error, not the end of the text", "[quantconfig]") {
+    CHECK_THAT(errorOf(std::string("{\"labels\": \"a\"}\0 trailing", 25)),
+               Catch::StartsWith("cfg.json: invalid JSON at line 1, column 16: a NUL byte"));
+    CHECK_THAT(errorOf(std::string("{\n \"labels\": \"a\0b\"}", 20)),
+               Catch::StartsWith("cfg.json: invalid JSON at line 2, column 14: a NUL byte"));
+}
+
+TEST_CASE("a relative labels path is taken from the config's folder even for a relative config path",
+          "[quantconfig]") {
+    test::TempDir dir;
+    dir.writeFile("cfg.json", R"({"labels": "classes.txt"})");
+    const std::filesystem::path before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    const QuantConfig config = loadQuantConfig("cfg.json");
+    std::filesystem::current_path(before);
+    CHECK(config.labelsFile ==
+          (std::filesystem::path(dir.path()) / "classes.txt").lexically_normal().string());
+}

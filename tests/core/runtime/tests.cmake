@@ -15,6 +15,7 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_quantizekernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_controlflowkernels.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_shapelimits.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_memoryestimate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_shapecontracts.cpp
 )
 # The conformance test reads the suite's TensorProto files.
