@@ -450,11 +450,21 @@ void arithmetic(BinaryOp op, const RuntimeTensor& a, const RuntimeTensor& b, Run
         return broadcastBinary<T, T, uint8_t>(a, b, o, [](T x, T y) { return uint8_t(x >= y); });
     case BinaryOp::BitShiftLeft:
         if constexpr (std::is_integral_v<T>)
-            return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x << y); });
+            return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) {
+                // On the unsigned bits, as ONNX defines it; a shift by the width or more (or negative) gives
+                // 0.
+                using U = std::make_unsigned_t<T>;
+                const U amount = U(y);
+                return amount >= sizeof(T) * 8 ? T(0) : T(U(x) << amount);
+            });
         break;
     case BinaryOp::BitShiftRight:
         if constexpr (std::is_integral_v<T>)
-            return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) { return T(x >> y); });
+            return broadcastBinary<T, T, T>(a, b, o, [](T x, T y) {
+                using U = std::make_unsigned_t<T>;
+                const U amount = U(y);
+                return amount >= sizeof(T) * 8 ? T(0) : T(U(x) >> amount);
+            });
         break;
     default:
         break;
