@@ -6,9 +6,13 @@ namespace qs::cli {
 
 ArgParser::ArgParser(std::string command) : m_command(std::move(command)) {}
 
-void ArgParser::addFlag(const std::string& name) { m_declaredFlags.insert(name); }
+void ArgParser::addFlag(const std::string& name) {
+    m_declaredFlags.insert(name);
+}
 
-void ArgParser::addOption(const std::string& name) { m_declaredOptions.insert(name); }
+void ArgParser::addOption(const std::string& name) {
+    m_declaredOptions.insert(name);
+}
 
 void ArgParser::addRepeatableOption(const std::string& name) {
     m_declaredOptions.insert(name);
@@ -53,7 +57,9 @@ void ArgParser::storeOption(const std::string& name, const std::string& value) {
     values.push_back(value);
 }
 
-bool ArgParser::flag(const std::string& name) const { return m_flags.count(name) > 0; }
+bool ArgParser::flag(const std::string& name) const {
+    return m_flags.count(name) > 0;
+}
 
 std::optional<std::string> ArgParser::option(const std::string& name) const {
     const auto found = m_options.find(name);

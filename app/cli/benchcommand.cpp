@@ -98,15 +98,8 @@ int runBench(const std::vector<std::string>& args) {
     TensorMap inputs;
     for (const ValueInfo& input : executor.inputs())
         inputs[input.name] = generatedInput(input, shapes, random);
-    std::map<std::string, std::vector<int64_t>> inputDims;
-    for (const auto& entry : inputs)
-        inputDims[entry.first] = entry.second.dims();
-    const uint64_t memoryLimit = memoryLimitFrom(parser);
-    WorkflowMemoryEstimate memory = estimateRunMemory(loaded.model, inputDims);
-    if (memory.totalBytes() > memoryLimit && !memory.inference.guessedTensors.empty())
-        memory = estimateRunMemory(loaded.model, inputDims, true); // measure what shape inference left open
-    checkMemoryLimit(path, memory, memoryLimit,
-                     "give smaller shapes with --input-shape or raise --max-memory");
+    checkRunMemory(parser, path, loaded.model, inputs,
+                   "give smaller shapes with --input-shape or raise --max-memory");
 
     executor.run(inputs);
     std::vector<double> latenciesMs;

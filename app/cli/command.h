@@ -1,6 +1,6 @@
 #pragma once
-// One sub-command of quantscope-cli. Commands are listed in the table in main.cpp; adding a command means writing
-// its run function in its own file and adding one line to that table.
+// One sub-command of quantscope-cli. Commands are listed in the table in main.cpp; adding a command means
+// writing its run function in its own file and adding one line to that table.
 
 #include <string>
 #include <vector>
@@ -13,7 +13,7 @@ using CommandFunction = int (*)(const std::vector<std::string>& args);
 
 struct Command {
     const char* name = "";
-    const char* summary = "";  ///< one line for the overview printed by --help
+    const char* summary = ""; ///< one line for the overview printed by --help
     CommandFunction run = nullptr;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
-// `quantscope-cli evaluate FLOAT.onnx QUANT.onnx --images DIR --config CFG.json [--threads N] [--json]`: compares
-// any two models with the same input and output on an image folder (accuracy, agreement, cosine, KL, per-layer
-// SQNR of tensors both models share by name).
+// `quantscope-cli evaluate FLOAT.onnx QUANT.onnx --images DIR --config CFG.json [--threads N] [--json]`:
+// compares any two models with the same input and output on an image folder (accuracy, agreement, cosine, KL,
+// per-layer SQNR of tensors both models share by name).
 
 #include <string>
 #include <vector>

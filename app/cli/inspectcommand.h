@@ -1,6 +1,7 @@
 #pragma once
-// `quantscope-cli inspect MODEL [--json]`: loads an ONNX model and reports what it contains (opsets, producer,
-// node and parameter counts, operator histogram, inputs and outputs, quantizable layers with weight ranges).
+// `quantscope-cli inspect MODEL [--json]`: loads an ONNX model and reports what it contains (opsets,
+// producer, node and parameter counts, operator histogram, inputs and outputs, quantizable layers with weight
+// ranges).
 
 #include <string>
 #include <vector>

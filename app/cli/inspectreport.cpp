@@ -9,7 +9,9 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-bool isDefaultDomain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
+bool isDefaultDomain(const std::string& domain) {
+    return domain.empty() || domain == "ai.onnx";
+}
 
 Json valueToJson(const ValueInfo& value) {
     Json entry = Json::object();

@@ -56,8 +56,8 @@ void printValues(const char* title, const Json& values, std::ostream& out) {
     out << '\n' << title << " (" << values.size() << ")\n";
     TextTable table;
     for (const Json& value : values)
-        table.addRow({value["name"].get<std::string>(), value["dtype"].get<std::string>(),
-                      shapeText(value["shape"])});
+        table.addRow(
+            {value["name"].get<std::string>(), value["dtype"].get<std::string>(), shapeText(value["shape"])});
     table.print(out);
 }
 
@@ -78,8 +78,11 @@ void printOpHistogram(const Json& opCounts, std::ostream& out) {
 std::vector<std::string> layerRow(size_t index, const Json& layer) {
     const Json& stats = layer["weight_stats"];
     const bool hasStats = stats.is_object();
-    return {std::to_string(index + 1), layer["name"].get<std::string>(), layer["op"].get<std::string>(),
-            shapeText(layer["weight_shape"]), formatCount(layer["parameters"].get<int64_t>()),
+    return {std::to_string(index + 1),
+            layer["name"].get<std::string>(),
+            layer["op"].get<std::string>(),
+            shapeText(layer["weight_shape"]),
+            formatCount(layer["parameters"].get<int64_t>()),
             hasStats ? formatReal(stats["min"].get<double>()) : "-",
             hasStats ? formatReal(stats["max"].get<double>()) : "-",
             hasStats ? formatReal(stats["std"].get<double>()) : "-"};

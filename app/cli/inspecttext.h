@@ -1,6 +1,6 @@
 #pragma once
-// The human-readable view of an inspect report: header, inputs and outputs, operator histogram, and the table of
-// quantizable layers with their weight ranges.
+// The human-readable view of an inspect report: header, inputs and outputs, operator histogram, and the table
+// of quantizable layers with their weight ranges.
 
 #include <nlohmann/json.hpp>
 

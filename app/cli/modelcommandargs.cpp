@@ -120,4 +120,16 @@ void checkMemoryLimit(const std::string& modelPath, const WorkflowMemoryEstimate
                      formatByteSize(limitBytes) + "; " + advice);
 }
 
+void checkRunMemory(const ArgParser& parser, const std::string& modelPath, const Model& model,
+                    const TensorMap& inputs, const std::string& advice) {
+    std::map<std::string, std::vector<int64_t>> inputDims;
+    for (const auto& entry : inputs)
+        inputDims[entry.first] = entry.second.dims();
+    const uint64_t memoryLimit = memoryLimitFrom(parser);
+    WorkflowMemoryEstimate memory = estimateRunMemory(model, inputDims);
+    if (memory.totalBytes() > memoryLimit && !memory.inference.guessedTensors.empty())
+        memory = estimateRunMemory(model, inputDims, true); // measure what shape inference left open
+    checkMemoryLimit(modelPath, memory, memoryLimit, advice);
+}
+
 } // namespace qs::cli

@@ -38,6 +38,12 @@ uint64_t memoryLimitFrom(const ArgParser& parser);
 void checkMemoryLimit(const std::string& modelPath, const WorkflowMemoryEstimate& estimate,
                       uint64_t limitBytes, const std::string& advice);
 
+/// The memory check of run and bench: estimates one inference of `model` on inputs of `inputs`' dims
+/// (measuring by trial runs what shape inference left open when the guess is above the limit) and calls
+/// checkMemoryLimit.
+void checkRunMemory(const ArgParser& parser, const std::string& modelPath, const Model& model,
+                    const TensorMap& inputs, const std::string& advice);
+
 /// Help lines of --max-image-pixels (the commands that read images: quantize, evaluate, preprocess).
 extern const char* const kMaxImagePixelsHelp;
 

@@ -8,7 +8,9 @@ namespace qs::cli {
 ProgressLine::ProgressLine(std::string label)
     : m_label(std::move(label)), m_enabled(isatty(STDERR_FILENO) == 1) {}
 
-ProgressLine::~ProgressLine() { finish(); }
+ProgressLine::~ProgressLine() {
+    finish();
+}
 
 ProgressCallback ProgressLine::callback() {
     return [this](double fraction, const std::string& stage) {

@@ -1,5 +1,6 @@
 #pragma once
-// `quantscope-cli quantize MODEL --calib DIR --config CFG.json --output OUT.onnx [--eval DIR] [--report OUT.html]
+// `quantscope-cli quantize MODEL --calib DIR --config CFG.json --output OUT.onnx [--eval DIR] [--report
+// OUT.html]
 // [--input-shape NAME=d0,...] [--threads N] [--sensitivity N] [--json]`: calibrates, quantizes, evaluates and
 // exports a quantized ONNX model with its plan JSON beside it.
 

@@ -105,14 +105,7 @@ int runRun(const std::vector<std::string>& args) {
     ProgressLine progress("loading " + std::filesystem::path(path).filename().string());
     LoadResult loaded = loadOnnxModel(path, LoadOptions{}, progress.callback());
     progress.finish();
-    std::map<std::string, std::vector<int64_t>> inputDims;
-    for (const auto& entry : inputs)
-        inputDims[entry.first] = entry.second.dims();
-    const uint64_t memoryLimit = memoryLimitFrom(parser);
-    WorkflowMemoryEstimate memory = estimateRunMemory(loaded.model, inputDims);
-    if (memory.totalBytes() > memoryLimit && !memory.inference.guessedTensors.empty())
-        memory = estimateRunMemory(loaded.model, inputDims, true); // measure what shape inference left open
-    checkMemoryLimit(path, memory, memoryLimit, "run it on smaller inputs or raise --max-memory");
+    checkRunMemory(parser, path, loaded.model, inputs, "run it on smaller inputs or raise --max-memory");
     Executor executor(loaded.model, options);
     loaded.model = Model(); // the executor holds its own copy of the weights
 

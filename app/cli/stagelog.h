@@ -1,6 +1,6 @@
 #pragma once
-// Progress of long commands on stderr: one line the first time each stage appears ("calibrating", "evaluating", ...),
-// plus the redrawn percentage line when stderr is a terminal. Results go to stdout only.
+// Progress of long commands on stderr: one line the first time each stage appears ("calibrating",
+// "evaluating", ...), plus the redrawn percentage line when stderr is a terminal. Results go to stdout only.
 
 #include "progressline.h"
 #include "util/error.h"

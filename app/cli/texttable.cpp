@@ -4,7 +4,9 @@
 
 namespace qs::cli {
 
-void TextTable::setHeader(std::vector<std::string> header) { m_header = std::move(header); }
+void TextTable::setHeader(std::vector<std::string> header) {
+    m_header = std::move(header);
+}
 
 void TextTable::setAlign(size_t column, Align align) {
     if (m_align.size() <= column)
@@ -12,7 +14,9 @@ void TextTable::setAlign(size_t column, Align align) {
     m_align[column] = align;
 }
 
-void TextTable::addRow(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
+void TextTable::addRow(std::vector<std::string> row) {
+    m_rows.push_back(std::move(row));
+}
 
 std::vector<size_t> TextTable::columnWidths() const {
     std::vector<size_t> widths(m_header.size(), 0);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,7 +21,9 @@ void closePipe(int fds[2]) {
     }
 }
 
-[[noreturn]] void execChild(const std::vector<std::string>& argv, int outFd, int errFd) {
+[[noreturn]] void execChild(const std::vector<std::string>& argv, int outFd, int errFd, int timeoutSeconds) {
+    if (timeoutSeconds > 0)
+        ::alarm(static_cast<unsigned>(timeoutSeconds)); // SIGALRM ends a hang
     const int nullFd = ::open("/dev/null", O_RDONLY);
     if (nullFd >= 0)
         ::dup2(nullFd, STDIN_FILENO);
@@ -62,12 +65,14 @@ void drain(int outFd, int errFd, std::string& out, std::string& err) {
     }
 }
 
-int waitForExit(pid_t pid) {
+int waitForExit(pid_t pid, uint64_t& peakResidentBytes) {
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
+    struct rusage usage {};
+    while (::wait4(pid, &status, 0, &usage) < 0) {
         if (errno != EINTR)
             throw std::runtime_error(std::string("waitpid failed: ") + std::strerror(errno));
     }
+    peakResidentBytes = uint64_t(usage.ru_maxrss) * 1024;
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
@@ -88,7 +93,7 @@ std::vector<std::string> ProcessResult::errLines() const {
     return lines;
 }
 
-ProcessResult runProcess(const std::vector<std::string>& argv) {
+ProcessResult runProcess(const std::vector<std::string>& argv, int timeoutSeconds) {
     if (argv.empty())
         throw std::runtime_error("runProcess: no program given");
     int outPipe[2] = {-1, -1};
@@ -104,21 +109,21 @@ ProcessResult runProcess(const std::vector<std::string>& argv) {
         throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
     }
     if (pid == 0)
-        execChild(argv, outPipe[1], errPipe[1]);
+        execChild(argv, outPipe[1], errPipe[1], timeoutSeconds);
     ::close(outPipe[1]);
     ::close(errPipe[1]);
     ProcessResult result;
     drain(outPipe[0], errPipe[0], result.out, result.err);
     ::close(outPipe[0]);
     ::close(errPipe[0]);
-    result.exitCode = waitForExit(pid);
+    result.exitCode = waitForExit(pid, result.peakResidentBytes);
     return result;
 }
 
-ProcessResult runCli(const std::vector<std::string>& args) {
+ProcessResult runCli(const std::vector<std::string>& args, int timeoutSeconds) {
     std::vector<std::string> argv{QS_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
-    return runProcess(argv);
+    return runProcess(argv, timeoutSeconds);
 }
 
 } // namespace qs::test

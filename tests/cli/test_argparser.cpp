@@ -22,7 +22,8 @@ ArgParser makeParser() {
 
 TEST_CASE("ArgParser separates flags, options and positionals", "[cli][argparser]") {
     ArgParser parser = makeParser();
-    parser.parse({"model.onnx", "--out", "dir", "--json", "--input=a=1.npy", "--input", "b=2.npy", "--", "--x"});
+    parser.parse(
+        {"model.onnx", "--out", "dir", "--json", "--input=a=1.npy", "--input", "b=2.npy", "--", "--x"});
     CHECK(parser.flag("--json"));
     CHECK(parser.option("--out") == std::optional<std::string>("dir"));
     CHECK(parser.optionValues("--input") == std::vector<std::string>{"a=1.npy", "b=2.npy"});

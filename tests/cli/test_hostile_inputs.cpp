@@ -11,13 +11,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using qs::test::ModelBuilder;
@@ -33,47 +31,15 @@ constexpr int64_t kHuge = (int64_t(1) << 62) + 1;
 struct Outcome {
     int exitCode = -1; ///< 128 + signal when killed
     std::string err;
-    long peakKiB = 0; ///< ru_maxrss of the child
+    long peakKiB = 0;
     bool timedOut = false;
 };
 
-/// Runs quantscope-cli with `args`; stdout is discarded, stderr captured; killed after `timeoutSeconds`.
+/// Runs quantscope-cli with `args`, killed after `timeoutSeconds`; keeps stderr and the child's peak memory.
 Outcome runMeasured(const std::vector<std::string>& args, int timeoutSeconds = 120) {
-    std::vector<std::string> argv = {QS_CLI_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> pointers;
-    for (std::string& arg : argv)
-        pointers.push_back(arg.data());
-    pointers.push_back(nullptr);
-    int errPipe[2];
-    REQUIRE(::pipe(errPipe) == 0);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const int devnull = ::open("/dev/null", O_RDWR);
-        ::dup2(devnull, 0);
-        ::dup2(devnull, 1);
-        ::dup2(errPipe[1], 2);
-        ::close(errPipe[0]);
-        ::close(errPipe[1]);
-        ::alarm(static_cast<unsigned>(timeoutSeconds)); // SIGALRM ends a hang
-        ::execv(pointers[0], pointers.data());
-        ::_exit(127);
-    }
-    ::close(errPipe[1]);
-    Outcome outcome;
-    char buffer[4096];
-    ssize_t got;
-    while ((got = ::read(errPipe[0], buffer, sizeof buffer)) > 0)
-        outcome.err.append(buffer, size_t(got));
-    ::close(errPipe[0]);
-    int status = 0;
-    struct rusage usage {};
-    ::wait4(pid, &status, 0, &usage);
-    outcome.peakKiB = usage.ru_maxrss;
-    outcome.exitCode = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-    outcome.timedOut = WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM;
-    return outcome;
+    const qs::test::ProcessResult result = qs::test::runCli(args, timeoutSeconds);
+    return {result.exitCode, result.err, long(result.peakResidentBytes / 1024),
+            result.exitCode == 128 + SIGALRM};
 }
 
 /// The error line quantscope-cli printed ("quantscope-cli: error: ..."), or "".

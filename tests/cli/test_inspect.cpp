@@ -1,5 +1,5 @@
-// `quantscope-cli inspect` on small models built in code: stored counts versus the normalized graph, parameters
-// held by Constant nodes, shapes with symbolic and unknown dimensions, and the text view.
+// `quantscope-cli inspect` on small models built in code: stored counts versus the normalized graph,
+// parameters held by Constant nodes, shapes with symbolic and unknown dimensions, and the text view.
 
 #include "fixtures/modelbuilder.h"
 #include "processrunner.h"
@@ -42,11 +42,16 @@ TEST_CASE("inspect reports the small CNN as stored in the file", "[cli][inspect]
 
     CHECK(report["opset"] == 13);
     CHECK(report["ir_version"] == 7);
-    CHECK(report["nodes"] == 9);         // 7 compute nodes + 1 Constant + 1 Identity
-    CHECK(report["initializers"] == 5);  // fc.weight lives in a Constant node, not an initializer
+    CHECK(report["nodes"] == 9);        // 7 compute nodes + 1 Constant + 1 Identity
+    CHECK(report["initializers"] == 5); // fc.weight lives in a Constant node, not an initializer
     CHECK(report["parameters"] == 394);
-    CHECK(report["op_counts"] == json{{"Constant", 1}, {"Conv", 2}, {"Flatten", 1}, {"Gemm", 1},
-                                      {"GlobalAveragePool", 1}, {"Identity", 1}, {"Relu", 2}});
+    CHECK(report["op_counts"] == json{{"Constant", 1},
+                                      {"Conv", 2},
+                                      {"Flatten", 1},
+                                      {"Gemm", 1},
+                                      {"GlobalAveragePool", 1},
+                                      {"Identity", 1},
+                                      {"Relu", 2}});
     CHECK(report["normalized"]["nodes"] == 7);
     CHECK(report["normalized"]["constant_nodes_folded"] == 1);
     CHECK(report["normalized"]["identities_removed"] == 1);
@@ -175,15 +180,32 @@ TEST_CASE("inspect without --json prints a readable summary", "[cli][inspect]") 
     CHECK(result.err.empty());
     const std::string& text = result.out;
     CHECK_THROWS(json::parse(text));
-    for (const char* expected :
-         {"small_cnn.onnx", "Opsets", "ai.onnx 13", "Parameters", "394", "Inputs", "[batch, 3, 16, 16]",
-          "Outputs", "logits", "Operators", "Conv", "Relu", "Gemm", "GlobalAveragePool", "Constant",
-          "Identity", "Quantizable layers (3", "conv1", "dwconv", "[8, 3, 3, 3]", "[10, 8]"})
+    for (const char* expected : {"small_cnn.onnx",
+                                 "Opsets",
+                                 "ai.onnx 13",
+                                 "Parameters",
+                                 "394",
+                                 "Inputs",
+                                 "[batch, 3, 16, 16]",
+                                 "Outputs",
+                                 "logits",
+                                 "Operators",
+                                 "Conv",
+                                 "Relu",
+                                 "Gemm",
+                                 "GlobalAveragePool",
+                                 "Constant",
+                                 "Identity",
+                                 "Quantizable layers (3",
+                                 "conv1",
+                                 "dwconv",
+                                 "[8, 3, 3, 3]",
+                                 "[10, 8]"})
         CHECK(text.find(expected) != std::string::npos);
 }
 
-// Shape inference invents names ("unk__0") for dimensions the file leaves unknown; the report still shows the graph
-// output as declared.
+// Shape inference invents names ("unk__0") for dimensions the file leaves unknown; the report still shows the
+// graph output as declared.
 TEST_CASE("inspect reports an output's unknown dimension as unknown", "[cli][inspect]") {
     TempDir dir;
     ModelBuilder builder;

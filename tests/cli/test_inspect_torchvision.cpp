@@ -1,5 +1,6 @@
-// `inspect --json` on real architectures exported from torchvision (tests/fixtures/make_torchvision.py), compared
-// with facts the fixture script computed independently from the same files with the Python onnx package.
+// `inspect --json` on real architectures exported from torchvision (tests/fixtures/make_torchvision.py),
+// compared with facts the fixture script computed independently from the same files with the Python onnx
+// package.
 
 #include "processrunner.h"
 
@@ -45,7 +46,7 @@ std::vector<LayerKey> layerKeys(const json& layers) {
 
 void checkLayerStats(const json& actual) {
     int64_t layerParameters = 0;
-    std::map<std::string, int64_t> weightElementsByName;  // weights may be shared between layers
+    std::map<std::string, int64_t> weightElementsByName; // weights may be shared between layers
     for (const json& layer : actual["layers"]) {
         INFO("layer " << layer["name"]);
         int64_t weightElements = 1;
@@ -83,8 +84,9 @@ TEST_CASE("inspect --json matches the independently computed facts of torchvisio
     const json expected = readJsonFile(expectedPath);
     const json actual = inspectJson(modelPath);
 
-    for (const char* key : {"opset", "ir_version", "producer_name", "producer_version", "nodes",
-                            "initializers", "parameters", "op_counts", "inputs", "outputs", "file_size_bytes"}) {
+    for (const char* key :
+         {"opset", "ir_version", "producer_name", "producer_version", "nodes", "initializers", "parameters",
+          "op_counts", "inputs", "outputs", "file_size_bytes"}) {
         INFO("key " << key);
         CHECK(actual[key] == expected[key]);
     }
@@ -116,7 +118,7 @@ TEST_CASE("inspect finds resnet18's convolutions and classifier after batch-norm
     for (const json& layer : actual["layers"]) {
         convLayers += layer["op"] == "Conv";
         gemmLayers += layer["op"] == "Gemm";
-        CHECK(layer["bias"].is_string());  // folded batch norm leaves every layer with a bias
+        CHECK(layer["bias"].is_string()); // folded batch norm leaves every layer with a bias
     }
     CHECK(convLayers == convNodes);
     CHECK(gemmLayers == gemmNodes);

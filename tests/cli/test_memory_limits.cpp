@@ -74,27 +74,8 @@ void writeExternalMatMul(const TempDir& dir, int64_t k) {
 /// Runs quantscope-cli with `args` (output discarded) and returns the exit status and the child's peak
 /// resident set size in bytes, as the kernel reports it to the waiting parent.
 std::pair<int, uint64_t> peakResidentBytes(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {QS_CLI_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> pointers;
-    for (std::string& arg : argv)
-        pointers.push_back(arg.data());
-    pointers.push_back(nullptr);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        ::execv(pointers[0], pointers.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    struct rusage usage {};
-    REQUIRE(::wait4(pid, &status, 0, &usage) == pid);
-    const int exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return {exitCode, uint64_t(usage.ru_maxrss) * 1024};
+    const qs::test::ProcessResult result = qs::test::runCli(args);
+    return {result.exitCode, result.peakResidentBytes};
 }
 
 } // namespace
