@@ -1,13 +1,14 @@
 # Front door for newcomers and CI. Every target installs what it needs first (packaging/install-deps.sh).
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 JOBS ?= 2
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps configure build test test-asan fuzz package test-package demo bench bench-quant format clean
+.PHONY: all deps configure build test test-asan test-sanitize fuzz package test-package demo bench bench-quant format clean
 
 all: build
 
@@ -30,6 +31,14 @@ test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DQS_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 ctest $(CTEST_FLAGS)
+
+# The short sanitizer pass of CI: fuzz regressions and the core and CLI tests without generated fixtures, under
+# ASan + UBSan, without the GUI (tests/sanitize/run_sanitize.sh).
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DQS_SANITIZE=ON -DQS_BUILD_GUI=OFF $(CMAKE_FLAGS)
+	cmake --build $(SANITIZE_DIR) -j$(JOBS) --target test_core test_cli quantscope-cli \
+		replay_model replay_config replay_image replay_npy
+	bash tests/sanitize/run_sanitize.sh $(SANITIZE_DIR)
 
 # libFuzzer targets (tests/fuzz) built with clang, ASan and UBSan; each runs FUZZ_SECONDS on a fresh seed corpus.
 fuzz:

@@ -2,6 +2,7 @@
 
 #include "eval/evaluation.h"
 #include "runtime/runtimetensor.h"
+#include "util/printablename.h"
 
 #include <algorithm>
 #include <set>
@@ -46,6 +47,11 @@ std::string WorkflowMemoryEstimate::summary() const {
     std::string text = formatByteSize(totalBytes()) + " (weights " + formatByteSize(weightBytes()) +
                        ", activations " + formatByteSize(inference.activationPeakBytes) + " at batch " +
                        std::to_string(batchSize);
+    if (!inference.peakNode.empty())
+        text += ", peak at node '" + printableName(inference.peakNode) + "'";
+    if (!inference.largestTensorNode.empty() && inference.largestTensorBytes)
+        text += ", largest tensor " + formatByteSize(inference.largestTensorBytes) + " made by node '" +
+                printableName(inference.largestTensorNode) + "'";
     if (dataBytes)
         text += ", data " + formatByteSize(dataBytes);
     if (calibrationBytes)

@@ -39,6 +39,8 @@ void checkRefused(const ProcessResult& result, const std::string& model) {
     CHECK(line.rfind("quantscope-cli: " + model + ": estimated memory ", 0) == 0);
     CHECK(line.find("is more than the limit of") != std::string::npos);
     CHECK(line.find("--max-memory") != std::string::npos);
+    // The node where most memory is live is named, so the user knows what to shrink.
+    CHECK(line.find(", peak at node '") != std::string::npos);
     // Refused before calibration or evaluation started.
     CHECK(result.err.find("Scanning") == std::string::npos);
     CHECK(result.err.find("Calibrating") == std::string::npos);

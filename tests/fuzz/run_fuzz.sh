@@ -74,6 +74,7 @@ for target in $targets; do
   # Every saved input runs once more: only those that fail again count. (A crash of libonnx shape inference in
   # the forked child that core/model/shapeinference.h isolates leaves an input the parent handled.)
   mkdir -p "$artifacts/handled"
+  saved=$(find "$artifacts" -maxdepth 1 -type f | wc -l)
   for input in "$artifacts"/*; do
     [ -f "$input" ] || continue
     if ASAN_OPTIONS=$asan_options timeout 300 "$binary" -rss_limit_mb=2048 -timeout=25 -handle_fpe=0 \
@@ -83,7 +84,8 @@ for target in $targets; do
   done
   rm -f "$artifacts"/handled/rerun-*
   found=$(find "$artifacts" -maxdepth 1 -type f | wc -l)
-  if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then failed=1; fi
+  # libFuzzer exits non-zero when it saved an input; a non-zero exit without one means it did not run.
+  if [ "$found" -ne 0 ] || { [ "$status" -ne 0 ] && [ "$saved" -eq 0 ]; }; then failed=1; fi
   summary+=("$(printf '%-7s %6ss %10s %8s %8s %8s   %s' "$target" "$elapsed" \
     "$(final_stat "$log" average_exec_per_sec)" "$(status_field "$log" cov:)" "$(status_field "$log" ft:)" \
     "$found" "$([ "$found" -ne 0 ] && echo "see $artifacts" || echo "")")")

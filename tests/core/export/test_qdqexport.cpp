@@ -202,7 +202,7 @@ TEST_CASE("every weight scheme exports to a checked model computing what the sim
     }
 }
 
-TEST_CASE("a torchvision export quantized with codebooks matches the simulation", "[export]") {
+TEST_CASE("a torchvision export quantized with codebooks matches the simulation", "[export][torchvision]") {
     const std::string path = QS_GENERATED_DIR "/torchvision/squeezenet1_1.onnx";
     if (!std::filesystem::exists(path))
         FAIL("missing fixture " << path);
