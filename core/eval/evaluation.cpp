@@ -106,9 +106,62 @@ double softmaxKlDivergence(const float* referenceLogits, const float* candidateL
     return std::max(kl, 0.0);
 }
 
-void OutputComparison::add(const float* reference, const float* candidate, int64_t classes, int label) {
+namespace {
+
+/// softmax(x)[index] in double, with log-sum-exp.
+double softmaxProbability(const float* x, int64_t count, int64_t index) {
+    return std::exp(double(x[index]) - logSumExp(x, count));
+}
+
+double sqnrDb(const float* reference, const float* candidate, int64_t count) {
+    double signal = 0.0;
+    double noise = 0.0;
+    for (int64_t i = 0; i < count; ++i) {
+        const double difference = double(reference[i]) - double(candidate[i]);
+        signal += double(reference[i]) * reference[i];
+        noise += difference * difference;
+    }
+    if (noise == 0.0)
+        return std::numeric_limits<double>::infinity();
+    return 10.0 * std::log10(signal / noise);
+}
+
+} // namespace
+
+ImageOutcome imageOutcome(const float* reference, const float* candidate, int64_t classes, int label,
+                          const std::string& file) {
+    ImageOutcome outcome;
+    outcome.file = file;
+    outcome.label = label;
+    outcome.referenceClass = topClass(reference, classes);
+    outcome.candidateClass = topClass(candidate, classes);
+    outcome.referenceConfidence = softmaxProbability(reference, classes, outcome.referenceClass);
+    outcome.candidateConfidence = softmaxProbability(candidate, classes, outcome.candidateClass);
+    outcome.candidateConfidenceOfReferenceClass =
+        softmaxProbability(candidate, classes, outcome.referenceClass);
+    outcome.outputSqnrDb = sqnrDb(reference, candidate, classes);
+    outcome.cosine = cosineSimilarity(reference, candidate, classes);
+    return outcome;
+}
+
+std::vector<ImageOutcome> imagesForReview(const std::vector<ImageOutcome>& images) {
+    std::vector<ImageOutcome> sorted = images;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const ImageOutcome& a, const ImageOutcome& b) {
+        if (a.flipped() != b.flipped())
+            return a.flipped();
+        if (a.flipped())
+            return a.candidateConfidence > b.candidateConfidence;
+        return a.outputSqnrDb < b.outputSqnrDb;
+    });
+    return sorted;
+}
+
+void OutputComparison::add(const float* reference, const float* candidate, int64_t classes, int label,
+                           const std::string& file) {
     classes_ = classes;
     ++images_;
+    if (!file.empty())
+        outcomes_.push_back(imageOutcome(reference, candidate, classes, label, file));
     agreements_ += topClass(reference, classes) == topClass(candidate, classes);
     cosineSum_ += cosineSimilarity(reference, candidate, classes);
     klSum_ += softmaxKlDivergence(reference, candidate, classes);
@@ -124,6 +177,7 @@ void OutputComparison::add(const float* reference, const float* candidate, int64
 EvaluationResult OutputComparison::result() const {
     EvaluationResult result;
     result.imageCount = images_;
+    result.images = outcomes_;
     if (images_ == 0)
         return result;
     result.agreementTop1 = double(agreements_) / double(images_);
@@ -347,7 +401,8 @@ EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoa
                         std::to_string(actual.classes));
         checkLabels(batch, expected.classes);
         for (int64_t i = 0; i < expected.rows; ++i)
-            comparison.add(expected.row(i), actual.row(i), expected.classes, batch.labels[size_t(i)]);
+            comparison.add(expected.row(i), actual.row(i), expected.classes, batch.labels[size_t(i)],
+                           batch.paths[size_t(i)]);
         reportProgress(progress, fractionDone(loader), "evaluating");
     }
     EvaluationResult result = comparison.result();

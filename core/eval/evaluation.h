@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,30 @@ struct LayerSqnr {
     std::string note;    ///< empty when measured; else why sqnrDb is NaN
 };
 
+/// What both sides made of one image: each side's top-1 class and its confidence, and how far the candidate's
+/// output is from the reference's. The flips browser lists these; imagesForReview() orders them.
+struct ImageOutcome {
+    std::string file; ///< the image's path as the loader gives it (Batch::paths)
+    int label = -1;   ///< -1 when unlabelled
+    int64_t referenceClass = -1, candidateClass = -1;            ///< top-1 of each side (ties: lowest index)
+    double referenceConfidence = 0.0, candidateConfidence = 0.0; ///< softmax probability of that top-1
+    double candidateConfidenceOfReferenceClass =
+        0.0; ///< softmax probability the candidate gives the float top-1
+    /// 10 log10(sum ref^2 / sum (ref - candidate)^2) over this image's scores; +inf when identical
+    double outputSqnrDb = 0.0;
+    double cosine = 0.0; ///< cosine(ref output, candidate output)
+    bool flipped() const { return referenceClass != candidateClass; }
+};
+
+/// The outcome of one image from both sides' scores (`classes` each).
+ImageOutcome imageOutcome(const float* reference, const float* candidate, int64_t classes, int label = -1,
+                          const std::string& file = {});
+
+/// The images sorted for review: the flipped ones first (the candidate's confidence in its wrong class
+/// descending: the most confident flips first), then the rest by output SQNR ascending (the worst first).
+/// Equal keys keep their order.
+std::vector<ImageOutcome> imagesForReview(const std::vector<ImageOutcome>& images);
+
 struct EvaluationResult {
     size_t imageCount = 0;
     std::vector<SkippedFile> skipped;
@@ -48,7 +73,19 @@ struct EvaluationResult {
     double meanCosine = 0.0;    ///< mean over images of cosine(ref output, test output)
     double meanKl = 0.0;        ///< mean over images of KL(softmax(ref) || softmax(test)), in nats
     std::vector<LayerSqnr> layers;
+    std::vector<ImageOutcome> images; ///< one per evaluated image, in loader order
     double seconds = 0.0;
+};
+
+/// How much the model output moves with only one layer quantized (layerSensitivity in
+/// workflow/sensitivity.h measures it; the diagnosis reads it).
+struct LayerSensitivity {
+    std::string layer;
+    double metric =
+        0.0; ///< top-1 accuracy (labelled) or top-1 agreement with float, with only this layer quantized
+    /// SQNR at the model output with only this layer quantized (over the subset): 10 log10(sum float^2 /
+    /// sum (float - simulated)^2) over every score of every image; +inf when the output does not change.
+    double outputSqnrDb = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct EvaluationOptions {
@@ -93,9 +130,12 @@ double softmaxKlDivergence(const float* referenceLogits, const float* candidateL
 /// The output metrics of evaluatePair accumulated image by image, for outputs computed elsewhere.
 class OutputComparison {
 public:
-    /// One image: both sides' scores and its label (-1 when unlabelled).
-    void add(const float* reference, const float* candidate, int64_t classes, int label = -1);
-    /// imageCount, labelled, accuracies, agreement, mean cosine and mean KL (all 0 before the first image).
+    /// One image: both sides' scores and its label (-1 when unlabelled). Given a file name, the image's
+    /// ImageOutcome is kept for result().images.
+    void add(const float* reference, const float* candidate, int64_t classes, int label = -1,
+             const std::string& file = {});
+    /// imageCount, labelled, accuracies, agreement, mean cosine and mean KL (all 0 before the first image),
+    /// and the outcomes of the images added with a file name.
     EvaluationResult result() const;
 
 private:
@@ -106,18 +146,19 @@ private:
     size_t agreements_ = 0;
     double cosineSum_ = 0.0;
     double klSum_ = 0.0;
+    std::vector<ImageOutcome> outcomes_;
 };
 
 /// Runs both sides on every batch of `loader` (batch.tensor fed to each side's input; an empty inputName
-/// means the model's only input). Outputs may be [N, classes] or [N, classes, 1, 1, ...]. Accuracy counts the
-/// images with a label (>= 0); top-1 ties go to the lowest class index, and top-k counts an image when fewer
-/// than k classes rank before its label (higher score, or equal score and lower index). Cosine is 1 for two
-/// all-zero outputs and 0 when only one is. The KL divergence is computed in double with log-sum-exp. SQNR:
-/// the reference run keeps a copy of the compared tensors of the current batch only (memory: their size at
-/// one batch), the candidate run accumulates sum ref^2 and sum (ref - test)^2 and drops each copy. Observers
-/// already in the sides' run options are still called.
-/// Throws qs::Error when the outputs' shapes differ or are not [N, classes], or a label is outside the
-/// model's classes; qs::Cancelled.
+/// means the model's only input), keeping every image's ImageOutcome (EvaluationResult::images). Outputs may
+/// be [N, classes] or [N, classes, 1, 1, ...]. Accuracy counts the images with a label (>= 0); top-1 ties go
+/// to the lowest class index, and top-k counts an image when fewer than k classes rank before its label
+/// (higher score, or equal score and lower index). Cosine is 1 for two all-zero outputs and 0 when only one
+/// is. The KL divergence is computed in double with log-sum-exp. SQNR: the reference run keeps a copy of the
+/// compared tensors of the current batch only (memory: their size at one batch), the candidate run
+/// accumulates sum ref^2 and sum (ref - test)^2 and drops each copy. Observers already in the sides' run
+/// options are still called. Throws qs::Error when the outputs' shapes differ or are not [N, classes], or a
+/// label is outside the model's classes; qs::Cancelled.
 EvaluationResult evaluatePair(ModelSide reference, ModelSide candidate, BatchLoader& loader,
                               const EvaluationOptions& options = {}, const ProgressCallback& progress = {});
 

@@ -97,6 +97,19 @@ ordered_json evaluationJson(const SavedEvaluation& saved) {
                           {"sqnr_db", number(layer.sqnrDb)},
                           {"note", layer.note}});
     json["layers"] = layers;
+    ordered_json images = ordered_json::array();
+    for (const ImageOutcome& image : result.images)
+        images.push_back(
+            {{"file", image.file},
+             {"label", image.label},
+             {"reference_class", image.referenceClass},
+             {"candidate_class", image.candidateClass},
+             {"reference_confidence", number(image.referenceConfidence)},
+             {"candidate_confidence", number(image.candidateConfidence)},
+             {"candidate_confidence_of_reference", number(image.candidateConfidenceOfReferenceClass)},
+             {"output_sqnr_db", number(image.outputSqnrDb)},
+             {"cosine", number(image.cosine)}});
+    json["images"] = images;
     json["sizes"] = {{"float_weight_bytes", saved.sizes.floatWeightBytes},
                      {"quantized_weight_bytes", saved.sizes.quantizedWeightBytes},
                      {"float_quantizable_bytes", saved.sizes.floatQuantizableBytes},
@@ -125,6 +138,21 @@ SavedEvaluation evaluationFrom(const ordered_json& json) {
     for (const ordered_json& layer : json.at("layers"))
         result.layers.push_back({layer.at("layer").get<std::string>(), layer.at("tensor").get<std::string>(),
                                  numberFrom(layer.at("sqnr_db")), layer.at("note").get<std::string>()});
+    if (json.contains("images")) // results saved before per-image outcomes existed have none
+        for (const ordered_json& entry : json.at("images")) {
+            ImageOutcome image;
+            image.file = entry.at("file").get<std::string>();
+            image.label = entry.at("label").get<int>();
+            image.referenceClass = entry.at("reference_class").get<int64_t>();
+            image.candidateClass = entry.at("candidate_class").get<int64_t>();
+            image.referenceConfidence = numberFrom(entry.at("reference_confidence"));
+            image.candidateConfidence = numberFrom(entry.at("candidate_confidence"));
+            image.candidateConfidenceOfReferenceClass =
+                numberFrom(entry.at("candidate_confidence_of_reference"));
+            image.outputSqnrDb = numberFrom(entry.at("output_sqnr_db"));
+            image.cosine = numberFrom(entry.at("cosine"));
+            result.images.push_back(image);
+        }
     const ordered_json& sizes = json.at("sizes");
     saved.sizes.floatWeightBytes = sizes.at("float_weight_bytes").get<uint64_t>();
     saved.sizes.quantizedWeightBytes = sizes.at("quantized_weight_bytes").get<uint64_t>();
@@ -297,7 +325,9 @@ void saveProjectResults(const ProjectResults& results, const std::string& path) 
         entry["key"] = results.sensitivityKey;
         ordered_json layers = ordered_json::array();
         for (const LayerSensitivity& layer : results.sensitivity)
-            layers.push_back({{"layer", layer.layer}, {"metric", number(layer.metric)}});
+            layers.push_back({{"layer", layer.layer},
+                              {"metric", number(layer.metric)},
+                              {"output_sqnr_db", number(layer.outputSqnrDb)}});
         entry["layers"] = layers;
         header["sensitivity"] = entry;
     }
@@ -358,9 +388,14 @@ ProjectResults loadProjectResults(const std::string& path) {
         }
         if (header.contains("sensitivity")) {
             const ordered_json& entry = header.at("sensitivity");
-            for (const ordered_json& layer : entry.at("layers"))
-                results.sensitivity.push_back(
-                    {layer.at("layer").get<std::string>(), numberFrom(layer.at("metric"))});
+            for (const ordered_json& layer : entry.at("layers")) {
+                LayerSensitivity sensitivity;
+                sensitivity.layer = layer.at("layer").get<std::string>();
+                sensitivity.metric = numberFrom(layer.at("metric"));
+                if (layer.contains("output_sqnr_db"))
+                    sensitivity.outputSqnrDb = numberFrom(layer.at("output_sqnr_db"));
+                results.sensitivity.push_back(sensitivity);
+            }
             results.sensitivityKey = entry.at("key").get<std::string>();
         }
     } catch (const Error& error) {

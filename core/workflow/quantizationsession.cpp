@@ -5,6 +5,8 @@
 #include "workflow/simulation.h"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <tuple>
 
 namespace qs {
@@ -284,6 +286,63 @@ EvaluationResult QuantizationSession::evaluate(const std::string& folder, const 
         readingImages(config_, [&] { return evaluatePair(reference, candidate, loader, options, report); });
     evaluationSet_ = DataSetSummary{folder, found.items.size(), found.skipped, found.classNames};
     return result;
+}
+
+namespace {
+
+/// A data set of the one file `path`, unlabelled.
+ImageFolderScan singleFileScan(const std::string& path) {
+    if (path.empty())
+        throw Error("no image given to compare");
+    const std::filesystem::path file(path);
+    if (!isDatasetFileName(file.filename().string()))
+        throw Error(path + ": not an image or .npy file (expected one of the image extensions or .npy)");
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    ImageFolderScan scan;
+    scan.root = file.parent_path().string();
+    DatasetItem item;
+    item.path = path;
+    item.relativePath = file.filename().string();
+    item.kind = extension == ".npy" ? SampleKind::Npy : SampleKind::Image;
+    scan.items.push_back(item);
+    scan.foundCount = 1;
+    return scan;
+}
+
+} // namespace
+
+QuantizationSession::ImageComparison QuantizationSession::compareImage(const std::string& imagePath,
+                                                                       const ProgressCallback& progress) {
+    requireQuantized("comparing an image");
+    const ProgressCallback report = cancellable(progress);
+    const ImageFolderScan single = singleFileScan(imagePath);
+    const std::string inputName = resolveImageInput(*model_, config_).name;
+    const std::string outputName = comparedOutput(model_->graph);
+    const QuantSimulation simulation(model_->graph, plan_, tensors_);
+    ModelSide reference{executor_.get(), {}, inputName, outputName};
+    ModelSide candidate{executor_.get(), simulation.runOptions(), inputName, outputName};
+    EvaluationOptions options;
+    options.sqnrTensors = quantizedLayerOutputs(model_->graph, plan_);
+    BatchLoader loader(single, config_.preprocess, 1);
+    EvaluationResult result;
+    try {
+        result = readingImages(config_, [&] {
+            batchSizeFor(single, imagePath);
+            return evaluatePair(reference, candidate, loader, options, report);
+        });
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error&) {
+        const std::vector<SkippedFile> skipped = loader.skipped();
+        if (!skipped.empty())
+            throw Error(imagePath + ": cannot be read (" + skipped.front().reason + ")");
+        throw;
+    }
+    if (result.images.size() != 1)
+        throw Error(imagePath + ": cannot be read");
+    return ImageComparison{result.images.front(), result.layers};
 }
 
 std::vector<LayerSensitivity> QuantizationSession::sensitivity(const std::string& folder, size_t maxImages,

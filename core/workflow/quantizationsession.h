@@ -58,6 +58,12 @@ struct DataSetSummary {
     std::vector<std::string> classNames;
 };
 
+/// One image run through the float and the simulated quantized model (QuantizationSession::compareImage).
+struct ImageComparison {
+    ImageOutcome outcome;          ///< the model output compared; label -1 (the image's class is not known)
+    std::vector<LayerSqnr> layers; ///< every quantized layer in plan order; layers kept float are absent
+};
+
 /// What the last quantize() changed.
 struct QuantizeReport {
     std::vector<std::string> requantizedLayers;     ///< node names whose weight was quantized again
@@ -66,6 +72,8 @@ struct QuantizeReport {
 
 class QuantizationSession {
 public:
+    using ImageComparison = ::qs::ImageComparison;
+
     /// Plans the executor for `model` (throws qs::Error listing unsupported nodes). The config starts as the
     /// default config.
     explicit QuantizationSession(std::shared_ptr<const Model> model, const SessionOptions& options = {});
@@ -120,6 +128,11 @@ public:
     /// Float against simulated quantized model on `folder` (after quantize()).
     EvaluationResult evaluate(const std::string& folder, const ProgressCallback& progress = {});
     const DataSetSummary& evaluationSet() const { return evaluationSet_; }
+    /// Runs one image through the float model and the simulated quantized model (after quantize(); the
+    /// preprocessing of evaluate()) and returns, for every quantized layer in plan order, the SQNR of its
+    /// output tensor (quantized vs float) on that image, and the model output's ImageOutcome. Layers kept
+    /// float are left out. Throws qs::Error naming the file when it cannot be read; qs::Cancelled.
+    ImageComparison compareImage(const std::string& imagePath, const ProgressCallback& progress = {});
     /// Per-layer sensitivity on the first `maxImages` items of `folder`.
     std::vector<LayerSensitivity> sensitivity(const std::string& folder, size_t maxImages,
                                               const ProgressCallback& progress = {});

@@ -12,6 +12,7 @@
 #include "model/layers.h"
 #include "model/onnxloader.h"
 #include "quant/weightquantizerfactory.h"
+#include "workflow/simulation.h"
 
 #include "../data/imagefixtures.h"
 
@@ -19,6 +20,7 @@
 
 #include <cmath>
 #include <memory>
+#include <set>
 
 using namespace qs;
 using Catch::Matchers::Contains;
@@ -449,6 +451,54 @@ TEST_CASE("Layer sensitivity quantizes one layer at a time, in plan order", "[ev
     CHECK_THROWS_AS(layerSensitivity(executor, model.graph, plan, tensors, "input", "logits", cancelled,
                                      [&](double, const std::string&) { return ++calls < 4; }),
                     Cancelled);
+}
+
+TEST_CASE("Layer sensitivity measures the output SQNR with only that layer quantized", "[evaluation]") {
+    const Model& model = demoModel();
+    Executor executor(model, twoThreads());
+    const QuantScheme eightBit{SchemeKind::Uniform, 8, Granularity::PerChannel, RangeMode::Symmetric,
+                               Signedness::Signed};
+    const QuantPlan plan8 = weightOnlyPlan(model.graph, eightBit);
+    const QuantizedTensors tensors8 = quantizeWeights(model.graph, plan8);
+    const ImageFolderScan scan = demoScan("eval", 60);
+    BatchLoader loader8(scan, demoPreprocess(), 25);
+    const std::vector<LayerSensitivity> at8 =
+        layerSensitivity(executor, model.graph, plan8, tensors8, "input", "logits", loader8);
+    REQUIRE(at8.size() == plan8.layers.size());
+    for (const LayerSensitivity& layer : at8) {
+        INFO(layer.layer);
+        CHECK(std::isfinite(layer.outputSqnrDb));
+        CHECK(layer.outputSqnrDb > 20.0);
+    }
+
+    // The same number computed here for the second layer: its simulation alone, every score of every image.
+    const std::string second = plan8.layers[1].layer.nodeName;
+    const QuantSimulation alone(model.graph, plan8, tensors8, std::set<std::string>{second});
+    double signal = 0.0, noise = 0.0;
+    BatchLoader again(scan, demoPreprocess(), 60);
+    Batch batch;
+    while (again.next(batch)) {
+        const RuntimeTensor expected = executor.run({{"input", batch.tensor}}).at("logits");
+        const RuntimeTensor actual = executor.run({{"input", batch.tensor}}, alone.runOptions()).at("logits");
+        for (int64_t i = 0; i < expected.elementCount(); ++i) {
+            const double difference = double(expected.data<float>()[i]) - actual.data<float>()[i];
+            signal += double(expected.data<float>()[i]) * expected.data<float>()[i];
+            noise += difference * difference;
+        }
+    }
+    CHECK(at8[1].outputSqnrDb == Approx(10.0 * std::log10(signal / noise)).epsilon(1e-6));
+
+    // The same layer at 2 bits moves the output much more; the others do not change.
+    QuantPlan plan2 = plan8;
+    plan2.layers[1].weights.bits = 2;
+    const QuantizedTensors tensors2 = quantizeWeights(model.graph, plan2);
+    BatchLoader loader2(scan, demoPreprocess(), 25);
+    const std::vector<LayerSensitivity> at2 =
+        layerSensitivity(executor, model.graph, plan2, tensors2, "input", "logits", loader2);
+    REQUIRE(at2.size() == at8.size());
+    CHECK(std::isfinite(at2[1].outputSqnrDb));
+    CHECK(at2[1].outputSqnrDb < at8[1].outputSqnrDb - 10.0);
+    CHECK(at2[0].outputSqnrDb == Approx(at8[0].outputSqnrDb));
 }
 
 TEST_CASE("The float demo model agrees with itself on the demo evaluation folder", "[evaluation]") {

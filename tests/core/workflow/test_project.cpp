@@ -217,12 +217,24 @@ TEST_CASE("Project results restore the calibration bin by bin and quantize to th
     evaluation.evaluation.layers = {{"conv", "t", std::numeric_limits<double>::infinity(), ""},
                                     {"fc", "u", std::numeric_limits<double>::quiet_NaN(), "not produced"},
                                     {"mm", "v", 31.5, ""}};
+    ImageOutcome flip;
+    flip.file = "eval/dress/img 7.png";
+    flip.label = 3;
+    flip.referenceClass = 3;
+    flip.candidateClass = 6;
+    flip.referenceConfidence = 0.61;
+    flip.candidateConfidence = 0.52;
+    flip.candidateConfidenceOfReferenceClass = 0.3;
+    flip.outputSqnrDb = 12.5;
+    flip.cosine = 0.97;
+    evaluation.evaluation.images = {flip};
     evaluation.sizes.floatWeightBytes = 4000;
     evaluation.sizes.quantizedWeightBytes = 1000;
     evaluation.layerBytes = {{"conv", 123}};
     results.evaluation = evaluation;
     results.evaluationKey = resultKey(results.calibrationKey, config, demoDir() + "/eval");
     results.sensitivity = {{"conv", 0.75}, {"fc", 0.5}};
+    results.sensitivity[1].outputSqnrDb = 17.25;
     results.sensitivityKey = results.evaluationKey;
     const std::string path = projectResultsPath(folder / "demo.qsproj");
     CHECK(fs::path(path).filename() == "demo.qsresults");
@@ -254,6 +266,21 @@ TEST_CASE("Project results restore the calibration bin by bin and quantize to th
     CHECK(loaded.evaluation->layerBytes.at("conv") == 123);
     REQUIRE(loaded.sensitivity.size() == 2);
     CHECK(loaded.sensitivity[1].metric == 0.5);
+    CHECK(loaded.sensitivity[1].outputSqnrDb == 17.25);
+    CHECK(std::isnan(loaded.sensitivity[0].outputSqnrDb));
+    // The per-image outcomes (the flips browser) come back field by field.
+    REQUIRE(loaded.evaluation->evaluation.images.size() == 1);
+    const ImageOutcome& image = loaded.evaluation->evaluation.images[0];
+    CHECK(image.file == flip.file);
+    CHECK(image.label == 3);
+    CHECK(image.referenceClass == 3);
+    CHECK(image.candidateClass == 6);
+    CHECK(image.flipped());
+    CHECK(image.referenceConfidence == 0.61);
+    CHECK(image.candidateConfidence == 0.52);
+    CHECK(image.candidateConfidenceOfReferenceClass == 0.3);
+    CHECK(image.outputSqnrDb == 12.5);
+    CHECK(image.cosine == 0.97);
 
     QuantizationSession restored(demoModel(), SessionOptions{1, {}});
     restored.setConfig(config);

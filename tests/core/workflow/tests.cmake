@@ -4,4 +4,5 @@ target_sources(test_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_biascorrection.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_session.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_project.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_imageoutcomes.cpp
 )
