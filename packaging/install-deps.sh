@@ -19,7 +19,7 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   libopencv-dev libdnnl-dev
   catch2 nlohmann-json3-dev
-  xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-wqy-microhei
+  xvfb xauth xdotool imagemagick poppler-utils fonts-dejavu-core fonts-wqy-microhei
   dpkg-dev appstream desktop-file-utils
   python3 python3-numpy python3-torch python3-torchvision python3-onnx python3-pil
   dataset-fashion-mnist libonnx-testdata

@@ -6,6 +6,7 @@
 #include "inspectcommand.h"
 #include "preprocesscommand.h"
 #include "quantizecommand.h"
+#include "reportdiffcommand.h"
 #include "runcommand.h"
 #include "usageerror.h"
 
@@ -38,6 +39,8 @@ const Command kCommands[] = {
     {"evaluate", "compare two models (float and quantized) on an image folder", qs::cli::runEvaluate},
     {"preprocess", "write an image folder's preprocessed tensors and labels as .npy files",
      qs::cli::runPreprocess},
+    {"report-diff", "compare two quantization runs (the JSON beside quantize --report)",
+     qs::cli::runReportDiff},
 };
 
 constexpr int kExitFailure = 1;

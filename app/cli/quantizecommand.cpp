@@ -2,11 +2,15 @@
 
 #include "argparser.h"
 #include "modelcommandargs.h"
+#include "report/pipelinereview.h"
 #include "report/quantizereport.h"
+#include "report/reportdiff.h"
+#include "report/reviewreport.h"
 #include "runcommand.h"
 #include "stagelog.h"
 #include "usageerror.h"
 
+#include "eval/diagnosis.h"
 #include "export/qdqexport.h"
 #include "model/onnxloader.h"
 #include "quant/quantconfig.h"
@@ -30,7 +34,7 @@ namespace {
 const char* const kUsage =
     "usage: quantscope-cli quantize MODEL --calib DIR --config CFG.json --output OUT.onnx [--eval DIR]\n"
     "                               [--report OUT.html] [--input-shape NAME=d0,d1,...] [--threads N]\n"
-    "                               [--sensitivity N] [--json]\n"
+    "                               [--sensitivity N] [--previous OLD.json] [--json]\n"
     "       quantscope-cli quantize --project P.qsproj --output OUT.onnx [options]\n"
     "\n"
     "Calibrates MODEL on the images of --calib, quantizes it as the config says (docs/config.md), compares "
@@ -47,7 +51,10 @@ const char* const kUsage =
     "  --config CFG.json            quantization config\n"
     "  --output OUT.onnx            quantized model to write (atomically; never the input model)\n"
     "  --eval DIR                   evaluation images; labelled by sub-folder for accuracy\n"
-    "  --report OUT.html            also write an HTML review report\n"
+    "  --report OUT.html            also write the review report: OUT.html (self-contained, with charts),\n"
+    "                               OUT.pdf (the same for print) and OUT.json (the run, for report-diff)\n"
+    "  --previous OLD.json          add the changes since the run of OLD.json (written by an earlier\n"
+    "                               --report) to the report\n"
     "  --input-shape NAME=d0,..     shape of an input with open dims (repeatable)\n"
     "  --sensitivity N              per-layer sensitivity on the first N evaluation images\n"
     "  --threads N                  threads to use (default: all hardware threads)\n"
@@ -122,14 +129,84 @@ void checkPipelineMemory(const std::string& modelPath, const PipelineRequest& re
                                 : "lower calibration.batch_size in the config or raise --max-memory");
 }
 
+/// What the review report is made from.
+struct ReportSources {
+    const Model* model = nullptr;
+    const QuantConfig* config = nullptr;
+    const PipelineResult* result = nullptr;
+    const ExportResult* exported = nullptr;
+    std::string modelPath;
+    std::string calibrationFolder;
+    std::string evaluationFolder;
+};
+
+/// The evaluation images whose class flipped, with thumbnails, most confident flips first.
+void fillFlips(ReviewReport& report, const PipelineResult& result) {
+    if (result.evaluation)
+        fillReviewFlips(report, *result.evaluation);
+}
+
+/// Why the weak layers (below the fair band) are weak and what may fix them.
+void fillDiagnoses(ReviewReport& report, const Model& model, const PipelineResult& result) {
+    DiagnosisInput input;
+    input.graph = &model.graph;
+    input.plan = &result.plan;
+    input.calibration = &result.calibration;
+    input.layerSqnr = result.evaluation ? &result.evaluation->layers : nullptr;
+    input.isolatedSqnrDb = isolatedOutputSqnr(result.sensitivity);
+    if (!input.layerSqnr && result.sensitivity.empty())
+        return;
+    fillReviewDiagnoses(report, diagnoseLayers(input, report.bands.fairSqnrDb));
+}
+
+/// Adds the previous run as a strategy point and the changes since it.
+void fillPrevious(ReviewReport& report, const RunRecord& previous, const std::string& reportJsonPath) {
+    const std::optional<double> accuracy = previous.quantTop1 ? previous.quantTop1 : previous.agreementTop1;
+    if (accuracy && previous.quantSizeBytes > 0)
+        report.strategies.push_back(
+            {"previous: " + std::filesystem::path(previous.source).filename().string(),
+             previous.quantSizeBytes, *accuracy});
+    report.previous = diffRuns(previous, runRecordOf(report, reportJsonPath));
+}
+
+/// Writes OUT.html, OUT.pdf and OUT.json.
+void writeQuantizeReport(const ReportSources& sources, const std::string& reportPath,
+                         const std::optional<RunRecord>& previous) {
+    const QuantConfig& config = *sources.config;
+    PipelineReviewInputs inputs;
+    inputs.model = sources.model;
+    inputs.config = sources.config;
+    inputs.result = sources.result;
+    inputs.modelPath = sources.modelPath;
+    inputs.outputPath = sources.exported->modelPath;
+    inputs.floatFileBytes = fileSize(sources.modelPath);
+    inputs.quantFileBytes = sources.exported->fileBytes;
+    inputs.calibrationFolder = sources.calibrationFolder;
+    inputs.evaluationFolder = sources.evaluationFolder;
+#ifdef QS_VERSION
+    inputs.toolVersion = QS_VERSION;
+#endif
+    inputs.calibrationScanSkipped =
+        scanImageFolder(sources.calibrationFolder, scanOptionsFor(config, true)).skipped;
+    if (!sources.evaluationFolder.empty())
+        inputs.evaluationScanSkipped =
+            scanImageFolder(sources.evaluationFolder, scanOptionsFor(config, false)).skipped;
+    ReviewReport report = reviewReportFromPipeline(inputs);
+    fillFlips(report, *sources.result);
+    fillDiagnoses(report, *sources.model, *sources.result);
+    if (previous)
+        fillPrevious(report, *previous, reportCompanionPath(reportPath, ".json"));
+    writeReviewReport(report, reportPath);
+}
+
 } // namespace
 
 int runQuantize(const std::vector<std::string>& args) {
     std::vector<std::string> remaining = args;
     std::vector<std::string> shapeSpecs = takeRepeatedOption(remaining, "--input-shape");
     ArgParser parser("quantize");
-    for (const char* option : {"--calib", "--config", "--output", "--eval", "--report", "--sensitivity",
-                               "--project", "--max-image-pixels"})
+    for (const char* option : {"--calib", "--config", "--output", "--eval", "--report", "--previous",
+                               "--sensitivity", "--project", "--max-image-pixels"})
         parser.addOption(option);
     parser.addFlag("--json");
     const bool hasProject =
@@ -153,16 +230,27 @@ int runQuantize(const std::vector<std::string>& args) {
     const std::string evalFolder =
         parser.option("--eval").value_or(project ? project->evaluationFolder : std::string());
     const std::string reportPath = parser.option("--report").value_or("");
+    const std::string previousPath = parser.option("--previous").value_or("");
+    if (!previousPath.empty() && reportPath.empty())
+        throw UsageError("--previous needs --report (the changes are a section of the review report)");
+    const std::string reportPdfPath = reportPath.empty() ? "" : reportCompanionPath(reportPath, ".pdf");
+    const std::string reportJsonPath = reportPath.empty() ? "" : reportCompanionPath(reportPath, ".json");
     try {
         checkOutputsDistinct({{"--output", outputPath},
                               {"the plan written beside --output", outputPath + ".plan.json"},
-                              {"--report", reportPath}},
+                              {"--report", reportPath},
+                              {"the PDF written beside --report", reportPdfPath},
+                              {"the JSON written beside --report", reportJsonPath}},
                              {{"the input model", modelPath},
                               {"the config", configPath},
-                              {"the project", projectPath.value_or("")}});
+                              {"the project", projectPath.value_or("")},
+                              {"--previous", previousPath}});
     } catch (const Error& error) {
         throw UsageError(error.what());
     }
+    std::optional<RunRecord> previousRun;
+    if (!previousPath.empty())
+        previousRun = loadRunRecord(previousPath);
     if (project && !project->modelSha256.empty() && !modelMatchesProject(*project, sha256OfFile(modelPath)))
         std::cerr << "quantscope-cli: warning: " << modelPath << " changed since " << *projectPath
                   << " was saved (its SHA-256 differs)\n";
@@ -205,7 +293,9 @@ int runQuantize(const std::vector<std::string>& args) {
     nlohmann::ordered_json summary = quantizeSummaryJson(
         result, modelPath, exported.modelPath, exported.planPath, fileSize(modelPath), exported.fileBytes);
     if (!reportPath.empty())
-        writeFileAtomically(reportPath, quantizeReportHtml(summary));
+        writeQuantizeReport(ReportSources{&loaded.model, &request.config, &result, &exported, modelPath,
+                                          calibFolder, evalFolder},
+                            reportPath, previousRun);
     if (json)
         std::cout << summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else
