@@ -31,6 +31,21 @@ GraphNodeItem::GraphNodeItem(const GraphSceneNode& node, int boxIndex, const Lay
         setFlag(ItemIsSelectable);
 }
 
+void GraphNodeItem::setHeatColor(const QColor& color) {
+    if (m_hasHeatColor && m_heatColor == color)
+        return;
+    m_heatColor = color;
+    m_hasHeatColor = true;
+    update();
+}
+
+void GraphNodeItem::clearHeatColor() {
+    if (!m_hasHeatColor)
+        return;
+    m_hasHeatColor = false;
+    update();
+}
+
 QRectF GraphNodeItem::boundingRect() const {
     return m_rect.adjusted(-2.0, -2.0, 2.0, 2.0);
 }
@@ -44,7 +59,7 @@ QPainterPath GraphNodeItem::shape() const {
 void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
     const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
     if (lod < shapeDetailThreshold) {
-        painter->fillRect(m_rect, isSelected() ? GraphNodeStyle::selectionColor() : m_color);
+        painter->fillRect(m_rect, isSelected() ? GraphNodeStyle::selectionColor() : headerColor());
         return;
     }
     const QPalette palette = widget ? widget->palette() : scene() ? scene()->palette() : QPalette();
@@ -55,6 +70,7 @@ void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
 }
 
 void GraphNodeItem::paintBackground(QPainter* painter, const QPalette& palette, bool detailed) const {
+    const QColor header = headerColor();
     const double radius = isOperator() ? GraphNodeStyle::cornerRadius : 0.5 * m_rect.height();
     QPainterPath outline;
     outline.addRoundedRect(m_rect, radius, radius);
@@ -64,13 +80,13 @@ void GraphNodeItem::paintBackground(QPainter* painter, const QPalette& palette, 
         painter->save();
         painter->setClipRect(
             QRectF(m_rect.left(), m_rect.top(), m_rect.width(), GraphNodeStyle::headerHeight));
-        painter->fillPath(outline, m_color);
+        painter->fillPath(outline, header);
         painter->restore();
     } else {
-        painter->fillPath(outline, m_color);
+        painter->fillPath(outline, header);
     }
     const QPen pen =
-        isSelected() ? QPen(GraphNodeStyle::selectionColor(), 3.0) : QPen(m_color.darker(140), 1.0);
+        isSelected() ? QPen(GraphNodeStyle::selectionColor(), 3.0) : QPen(header.darker(140), 1.0);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(outline);
@@ -95,7 +111,7 @@ void GraphNodeItem::paintText(QPainter* painter, const QPalette& palette) const 
         elideTexts();
     const double left = m_rect.left() + GraphNodeStyle::horizontalPadding;
     const double width = m_rect.width() - 2.0 * GraphNodeStyle::horizontalPadding;
-    painter->setPen(Qt::white);
+    painter->setPen(GraphNodeStyle::headerTextColor(headerColor()));
     if (!isOperator()) {
         painter->setFont(m_style.textFont());
         painter->drawText(m_rect, Qt::AlignCenter, m_elidedTitle);

@@ -1,6 +1,7 @@
 #pragma once
 // One box of the graph view: an operator (header with the op type in bold, node name, initializer rows) or a
-// small pill for a graph input/output. Paints its own text and drops detail when zoomed far out.
+// small pill for a graph input/output. Paints its own text and drops detail when zoomed far out. In the
+// heat-map mode of the view a colour given from outside replaces the category colour of the header.
 
 #include "graphnodestyle.h"
 #include "graphscenemodel.h"
@@ -30,6 +31,15 @@ public:
     const QString& name() const { return m_name; }
     const QString& opType() const { return m_title; }
 
+    /// Paints the header in `color` instead of the category colour (the heat map); the text on it turns
+    /// dark on a light colour. Geometry does not change.
+    void setHeatColor(const QColor& color);
+    /// Back to the category colour.
+    void clearHeatColor();
+    bool hasHeatColor() const { return m_hasHeatColor; }
+    /// The colour the header is painted in now (heat colour or category colour).
+    QColor headerColor() const { return m_hasHeatColor ? m_heatColor : m_color; }
+
 private:
     void paintBackground(QPainter* painter, const QPalette& palette, bool detailed) const;
     void paintText(QPainter* painter, const QPalette& palette) const;
@@ -40,6 +50,8 @@ private:
     int m_boxIndex;
     QRectF m_rect;
     QColor m_color;
+    QColor m_heatColor;
+    bool m_hasHeatColor = false;
     QString m_title;
     QString m_name;
     QStringList m_rows;

@@ -1,5 +1,6 @@
 #include "graphnodestyle.h"
 
+#include "chartstyle.h"
 #include "palettecolors.h"
 
 #include <QFontMetricsF>
@@ -89,6 +90,15 @@ QColor GraphNodeStyle::categoryColor(OpCategory category) {
 
 QColor GraphNodeStyle::selectionColor() {
     return QColor(0xe8, 0x8a, 0x1a);
+}
+
+QColor GraphNodeStyle::headerTextColor(const QColor& header) {
+    const double luminance = 0.2126 * header.redF() + 0.7152 * header.greenF() + 0.0722 * header.blueF();
+    return luminance > 0.5 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+}
+
+QColor GraphNodeStyle::heatMapColor(ErrorBand band) {
+    return errorBandQColor(band);
 }
 
 QColor GraphNodeStyle::backgroundColor(const QPalette& palette) {

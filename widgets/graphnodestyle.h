@@ -5,6 +5,7 @@
 #include "graphlayout.h"
 #include "graphscenemodel.h"
 #include "opcategory.h"
+#include "report/errorbands.h"
 
 #include <QColor>
 #include <QFont>
@@ -39,6 +40,10 @@ public:
     /// Header colour of a category (white text on it reads on light and dark backgrounds).
     static QColor categoryColor(OpCategory category);
     static QColor selectionColor();
+    /// White on dark header colours (every category colour), near-black on light ones (heat-map bands).
+    static QColor headerTextColor(const QColor& header);
+    /// Header colour of a node in the heat map: the band colour of its value, grey when unmeasured.
+    static QColor heatMapColor(ErrorBand band);
     /// The other colours come from the view's palette: mixed from its base (background) and text colours.
     static QColor backgroundColor(const QPalette& palette);
     static QColor bodyColor(const QPalette& palette);

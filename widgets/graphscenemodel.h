@@ -1,11 +1,11 @@
 #pragma once
 // What the graph view draws, derived from the graph IR without GUI types so that it can be built on a worker
-// thread: one box per IR node, small boxes for graph inputs and outputs, and edges. Initializers are not boxes;
-// they appear as rows ("W 64×3×7×7") inside the box of the node using them.
+// thread: one box per IR node, small boxes for graph inputs and outputs, and edges. Initializers are not
+// boxes; they appear as rows ("W 64×3×7×7") inside the box of the node using them.
 //
-// Edges: one per distinct (producing box, consuming box, tensor) triple, where the producing box is a node or a
-// graph input and the consuming box is a node or a graph output. A node reading the same tensor twice gets one
-// edge; tensors without producer (initializers, dangling names) get none.
+// Edges: one per distinct (producing box, consuming box, tensor) triple, where the producing box is a node or
+// a graph input and the consuming box is a node or a graph output. A node reading the same tensor twice gets
+// one edge; tensors without producer (initializers, dangling names) get none.
 
 #include "graphlayout.h"
 #include "model/graph.h"
@@ -20,16 +20,16 @@ namespace qs {
 struct GraphSceneNode {
     enum class Kind { Operator, GraphInput, GraphOutput };
     Kind kind = Kind::Operator;
-    int irNodeIndex = -1;  ///< index into Graph::nodes for operators, -1 otherwise
+    int irNodeIndex = -1; ///< index into Graph::nodes for operators, -1 otherwise
     OpCategory category = OpCategory::Other;
-    std::string title;     ///< op type, or the tensor name of a graph input/output
-    std::string subtitle;  ///< node name (operators only)
-    std::vector<std::pair<std::string, std::string>> weightRows;  ///< (input slot, "64×3×7×7") per initializer
+    std::string title;    ///< op type, or the tensor name of a graph input/output
+    std::string subtitle; ///< node name (operators only)
+    std::vector<std::pair<std::string, std::string>> weightRows; ///< (input slot, "64×3×7×7") per initializer
     int hiddenWeightRows = 0;                                    ///< initializer inputs beyond the rows shown
 };
 
 struct GraphSceneEdge {
-    int source = 0;  ///< index into GraphSceneModel::nodes
+    int source = 0; ///< index into GraphSceneModel::nodes
     int target = 0;
     std::string tensor;
 };

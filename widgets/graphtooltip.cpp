@@ -1,5 +1,7 @@
 #include "graphtooltip.h"
 
+#include "chartstyle.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -148,6 +150,19 @@ QString boxToolTip(const Graph& graph, const GraphSceneNode& box) {
 
 QString tensorToolTip(const Graph& graph, const std::string& tensorName) {
     return QStringLiteral("<b>%1</b><br/>%2").arg(html(tensorName), typeAndShape(graph, tensorName));
+}
+
+QString heatMapToolTip(const QString& metricName, double value, const ErrorBands& bands,
+                       const QString& details) {
+    const ErrorBand band = bands.band(value);
+    QString text = band == ErrorBand::Unmeasured
+                       ? GraphToolTip::tr("<b>%1</b>: not measured").arg(metricName.toHtmlEscaped())
+                       : GraphToolTip::tr("<b>%1</b>: %2 (%3)")
+                             .arg(metricName.toHtmlEscaped(), formatSqnrDb(value), errorBandName(band));
+    const QStringList lines = details.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        text += QStringLiteral("<br/>&nbsp;&nbsp;") + line.toHtmlEscaped();
+    return text;
 }
 
 } // namespace qs

@@ -6,6 +6,7 @@
 #include "graphnodestyle.h"
 #include "graphscenemodel.h"
 #include "graphtooltip.h"
+#include "heatmaplegend.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -17,6 +18,7 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -24,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 namespace qs {
 namespace {
@@ -33,6 +36,7 @@ constexpr double maxScale = 6.0;
 constexpr double maxFitScale = 1.5;
 constexpr double sceneMargin = 40.0;
 constexpr double zoomStep = 1.25;
+constexpr int legendMargin = 8;
 
 /// Everything computed off the GUI thread for one graph.
 struct SceneData {
@@ -77,6 +81,12 @@ struct GraphView::Private {
     QString pendingSelection;
     std::vector<GraphEdgeItem*> highlighted;
     QAction* copyName = nullptr;
+    bool heatMap = false;
+    QHash<QString, double> heatValues;
+    QHash<QString, QString> heatDetails;
+    QString heatMetric;
+    ErrorBands bands = defaultErrorBands();
+    HeatMapLegend* legend = nullptr;
 };
 
 GraphView::GraphView(QWidget* parent) : QGraphicsView(parent), d(std::make_unique<Private>()) {
@@ -94,6 +104,9 @@ GraphView::GraphView(QWidget* parent) : QGraphicsView(parent), d(std::make_uniqu
     d->copyName->setStatusTip(tr("Copy the full name of the selected node"));
     connect(d->copyName, &QAction::triggered, this, &GraphView::copySelectedName);
     addAction(d->copyName);
+    d->legend = new HeatMapLegend(this);
+    d->legend->setObjectName(QStringLiteral("heatMapLegend"));
+    d->legend->hide();
     installScene(new QGraphicsScene(this));
 }
 
@@ -186,6 +199,7 @@ void GraphView::populateScene() {
             ++d->operatorItemCount;
         }
     }
+    applyHeatMap();
 }
 
 void GraphView::installScene(QGraphicsScene* scene) {
@@ -303,6 +317,74 @@ bool GraphView::findNext(const QString& text) {
     return false;
 }
 
+void GraphView::setHeatMap(const QHash<QString, double>& sqnrByNode, const QString& metricName) {
+    d->heatMap = true;
+    d->heatValues = sqnrByNode;
+    d->heatMetric = metricName;
+    d->legend->setMetricName(metricName);
+    d->legend->adjustSize();
+    d->legend->show();
+    d->legend->raise();
+    placeLegend();
+    applyHeatMap();
+}
+
+void GraphView::setHeatMapDetails(const QHash<QString, QString>& detailsByNode) {
+    d->heatDetails = detailsByNode;
+}
+
+void GraphView::clearHeatMap() {
+    d->heatMap = false;
+    d->heatValues.clear();
+    d->heatDetails.clear();
+    d->heatMetric.clear();
+    d->legend->hide();
+    applyHeatMap();
+}
+
+bool GraphView::hasHeatMap() const {
+    return d->heatMap;
+}
+
+QString GraphView::heatMapMetric() const {
+    return d->heatMetric;
+}
+
+void GraphView::setErrorBands(const ErrorBands& bands) {
+    d->bands = bands;
+    d->legend->setErrorBands(bands);
+    d->legend->adjustSize();
+    placeLegend();
+    applyHeatMap();
+}
+
+const HeatMapLegend* GraphView::heatMapLegend() const {
+    return d->legend;
+}
+
+void GraphView::applyHeatMap() {
+    const double unmeasured = std::numeric_limits<double>::quiet_NaN();
+    for (GraphNodeItem* item : d->boxItems) {
+        if (!item->isOperator())
+            continue;
+        if (d->heatMap)
+            item->setHeatColor(
+                GraphNodeStyle::heatMapColor(d->bands.band(d->heatValues.value(item->name(), unmeasured))));
+        else
+            item->clearHeatColor();
+    }
+}
+
+void GraphView::placeLegend() {
+    const QRect area = viewport()->geometry();
+    d->legend->move(area.right() - d->legend->width() - legendMargin + 1, area.top() + legendMargin);
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    placeLegend();
+}
+
 void GraphView::fitToWindow() {
     if (!d->scene || d->boxItems.empty())
         return;
@@ -391,6 +473,10 @@ void GraphView::changeEvent(QEvent* event) {
         setBackgroundBrush(GraphNodeStyle::backgroundColor(palette()));
         viewport()->update();
     }
+    if (event->type() == QEvent::FontChange) {
+        d->legend->adjustSize();
+        placeLegend();
+    }
 }
 
 QString GraphView::toolTipAt(const QPoint& viewportPos) const {
@@ -398,13 +484,34 @@ QString GraphView::toolTipAt(const QPoint& viewportPos) const {
     if (item && d->shown) {
         const SceneData& data = *d->shown;
         if (item->type() == GraphNodeItem::Type)
-            return boxToolTip(*data.graph, data.model.nodes()[static_cast<GraphNodeItem*>(item)->boxIndex()]);
+            return boxToolTipText(static_cast<GraphNodeItem*>(item)->boxIndex());
         if (item->type() == GraphEdgeItem::Type)
             return tensorToolTip(*data.graph,
                                  data.model.edges()[static_cast<GraphEdgeItem*>(item)->edgeIndex()].tensor);
     }
     return tr("Drag to pan · wheel to scroll · Ctrl+wheel or +/− to zoom · 0 for 100 % · click a node to "
               "select it");
+}
+
+QString GraphView::boxToolTipText(int boxIndex) const {
+    const SceneData& data = *d->shown;
+    const GraphSceneNode& box = data.model.nodes()[boxIndex];
+    QString text = boxToolTip(*data.graph, box);
+    if (d->heatMap && box.kind == GraphSceneNode::Kind::Operator) {
+        const QString name = QString::fromStdString(box.subtitle);
+        text +=
+            QStringLiteral("<hr/>") +
+            heatMapToolTip(d->heatMetric, d->heatValues.value(name, std::numeric_limits<double>::quiet_NaN()),
+                           d->bands, d->heatDetails.value(name));
+    }
+    return text;
+}
+
+QString GraphView::nodeToolTip(const QString& nodeName) const {
+    const int box = d->boxOfNodeName.value(nodeName, -1);
+    if (box < 0 || !d->shown)
+        return {};
+    return boxToolTipText(box);
 }
 
 } // namespace qs

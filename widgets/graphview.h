@@ -3,13 +3,19 @@
 // labelled with op type and name (elided in the middle to the box width; the tooltip has the full name) and
 // coloured by op category, edges showing tensor shapes on hover; zoom, pan, fit, find; Ctrl+C or the context
 // menu copies a node's name. Background, box bodies and edges follow the palette (light or dark theme).
+// Heat-map mode colours the nodes by the error band of a per-node metric (SQNR in dB) instead of by op
+// category, with a legend in the top-right corner; switching it on, off or to another metric only recolours.
 
 #include "model/graph.h"
+#include "report/errorbands.h"
 
 #include <QGraphicsView>
+#include <QHash>
 #include <memory>
 
 namespace qs {
+
+class HeatMapLegend;
 
 class GraphView : public QGraphicsView {
     Q_OBJECT
@@ -31,6 +37,26 @@ public:
     /// Items drawn for edges: one per distinct (producer, consumer, tensor) connection, where the producer is
     /// a node or a graph input box and the consumer a node or a graph output box (see graphscenemodel.h).
     int edgeItemCount() const;
+
+    /// Heat-map mode: the header of every operator named in `sqnrByNode` takes the colour of the error band
+    /// of its value (dB); operators not in it, or with NaN, are grey ("not measured"). Graph input and output
+    /// boxes keep their colour. `metricName` ("cumulative SQNR") titles the legend and the tooltip line.
+    /// Calling it again (another metric) recolours the items in place: no new layout. Kept across setGraph
+    /// (applied to the new graph's nodes by name) until clearHeatMap().
+    void setHeatMap(const QHash<QString, double>& sqnrByNode, const QString& metricName);
+    /// Extra lines for the tooltips in heat-map mode, per node name (plain text, lines separated by '\n'),
+    /// e.g. "isolated 31.2 dB\nclipped 0.4 %". Replaces the previous details; kept until clearHeatMap().
+    void setHeatMapDetails(const QHash<QString, QString>& detailsByNode);
+    /// Back to the op category colours; hides the legend.
+    void clearHeatMap();
+    bool hasHeatMap() const;
+    QString heatMapMetric() const;
+    /// The bands of the heat map (defaultErrorBands() until set); recolours when the heat map is shown.
+    void setErrorBands(const ErrorBands& bands);
+    /// The legend overlay (visible in heat-map mode only).
+    const HeatMapLegend* heatMapLegend() const;
+    /// The tooltip of the box of `nodeName` as shown on hover (empty for an unknown name).
+    QString nodeToolTip(const QString& nodeName) const;
 
 public slots:
     /// Selects and centres the node; does not emit nodeSelected (only user clicks do).
@@ -61,6 +87,8 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     /// Repaints in the new colours when the palette changes.
     void changeEvent(QEvent* event) override;
+    /// Keeps the heat-map legend in the top-right corner of the viewport.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Private;
@@ -73,6 +101,9 @@ private:
     void onSceneSelectionChanged();
     void scaleBy(double factor);
     QString toolTipAt(const QPoint& viewportPos) const;
+    QString boxToolTipText(int boxIndex) const;
+    void applyHeatMap();
+    void placeLegend();
 
     std::unique_ptr<Private> d;
 };

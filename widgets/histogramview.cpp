@@ -30,6 +30,8 @@ constexpr int kMaximumFullHeightLevels = 32; ///< denser grids are drawn as tick
 constexpr double kLevelTickRatio = 0.07;     ///< tick length as a fraction of the plot height
 const QColor kClipBoundColor(200, 40, 30);
 const QColor kClippedRegionColor(220, 50, 40, 45);
+const QColor kComparisonColor(0, 158, 115, 220); ///< the comparison grid's levels (bluish green)
+const QColor kComparisonBoundColor(0, 120, 90);  ///< and its clip bounds
 
 QCPGraph* addLine(QCustomPlot* plot, const QColor& color, double width) {
     QCPGraph* graph = plot->addGraph();
@@ -82,6 +84,10 @@ QCPItemRect* addBand(QCustomPlot* plot, QCPItemPosition::PositionType leftType, 
     return band;
 }
 
+bool hasClipRangeOf(const QuantGrid& grid) {
+    return grid.clipMax > grid.clipMin;
+}
+
 int shownLevelCount(int levelCount) {
     return std::min(levelCount, kMaximumPlottedLevels);
 }
@@ -97,6 +103,15 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     m_gridCaption->setTextFormat(Qt::PlainText);
     m_gridCaption->setWordWrap(true);
     m_gridCaption->hide();
+
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("gridLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    // One line per grid, cut at the right edge rather than wrapped, so that both lines always show.
+    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_legend->hide();
+    m_gridName = tr("current");
+    m_comparisonName = tr("proposed");
 
     m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -133,6 +148,7 @@ HistogramView::HistogramView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(createToolbar());
     layout->addWidget(m_title);
     layout->addWidget(m_gridCaption);
+    layout->addWidget(m_legend);
     layout->addWidget(m_stack, 1);
     clear();
 }
@@ -249,7 +265,37 @@ void HistogramView::clearGrid() {
 void HistogramView::dropGrid() {
     m_grid = QuantGrid{};
     m_hasGrid = false;
+    m_comparisonGrid = QuantGrid{};
+    m_hasComparisonGrid = false;
     updateGridCaption();
+}
+
+void HistogramView::setComparisonGrid(const QuantGrid& grid) {
+    if (!m_hasGrid)
+        return;
+    m_comparisonGrid = grid;
+    m_hasComparisonGrid = true;
+    updateGridCaption();
+    replot();
+}
+
+void HistogramView::clearComparisonGrid() {
+    m_comparisonGrid = QuantGrid{};
+    m_hasComparisonGrid = false;
+    updateGridCaption();
+    replot();
+}
+
+void HistogramView::setGridNames(const QString& gridName, const QString& comparisonName) {
+    m_gridName = gridName;
+    m_comparisonName = comparisonName;
+    updateGridCaption();
+}
+
+QString HistogramView::legendText() const {
+    if (!m_hasComparisonGrid)
+        return {};
+    return tr("%1: %2\n%3: %4").arg(m_gridName, gridText(), m_comparisonName, m_comparisonText);
 }
 
 void HistogramView::setMode(HistogramMode mode) {
@@ -375,10 +421,7 @@ void HistogramView::plotHistogram() {
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     double lowest = histogram.lower;
     double uppermost = histogram.upper;
-    if (hasClipRange()) {
-        lowest = std::min(lowest, m_grid.clipMin);
-        uppermost = std::max(uppermost, m_grid.clipMax);
-    }
+    widenToClipRanges(lowest, uppermost);
     const double margin = width > 0.0 ? width : 0.5;
     m_plot->xAxis->setRange(lowest - margin, uppermost + margin);
     m_plot->yAxis->setRange(logarithmic ? kLogBaseCount : 0.0, logarithmic ? highest * 2.0 : highest * 1.05);
@@ -396,10 +439,7 @@ void HistogramView::plotChannels() {
     m_plot->xAxis->setRange(-1.0, std::max(1.0, double(m_stats.channels.size())));
     double lowest = m_stats.min;
     double uppermost = m_stats.max;
-    if (hasClipRange()) {
-        lowest = std::min(lowest, m_grid.clipMin);
-        uppermost = std::max(uppermost, m_grid.clipMax);
-    }
+    widenToClipRanges(lowest, uppermost);
     const double span = std::max(1e-12, uppermost - lowest);
     m_plot->yAxis->setRange(lowest - 0.05 * span, uppermost + 0.05 * span);
 }
@@ -433,40 +473,61 @@ void HistogramView::plotChannelBands() {
 }
 
 bool HistogramView::hasClipRange() const {
-    return m_hasGrid && m_grid.clipMax > m_grid.clipMin;
+    return m_hasGrid && hasClipRangeOf(m_grid);
+}
+
+void HistogramView::widenToClipRanges(double& lowest, double& uppermost) const {
+    if (hasClipRange()) {
+        lowest = std::min(lowest, m_grid.clipMin);
+        uppermost = std::max(uppermost, m_grid.clipMax);
+    }
+    if (m_hasComparisonGrid && hasClipRangeOf(m_comparisonGrid)) {
+        lowest = std::min(lowest, m_comparisonGrid.clipMin);
+        uppermost = std::max(uppermost, m_comparisonGrid.clipMax);
+    }
 }
 
 void HistogramView::plotGrid() {
+    const QPen boundPen(kClipBoundColor, 1.5, Qt::DashLine);
+    const QPen comparisonBoundPen(kComparisonBoundColor, 1.5, Qt::DashDotLine);
     if (mode() == HistogramMode::PerChannel) {
-        plotClipBounds(Qt::Horizontal);
+        plotClipBounds(Qt::Horizontal, m_grid, boundPen);
+        if (m_hasComparisonGrid)
+            plotClipBounds(Qt::Horizontal, m_comparisonGrid, comparisonBoundPen);
         return;
     }
     plotClipRegions();
-    plotLevels();
-    plotClipBounds(Qt::Vertical);
+    m_plottedLevelCount = plotLevels(m_grid, kLevelColor, Qt::BottomEdge);
+    plotClipBounds(Qt::Vertical, m_grid, boundPen);
+    if (!m_hasComparisonGrid)
+        return;
+    m_plottedComparisonLevelCount = plotLevels(m_comparisonGrid, kComparisonColor, Qt::TopEdge);
+    plotClipBounds(Qt::Vertical, m_comparisonGrid, comparisonBoundPen);
 }
 
-void HistogramView::plotLevels() {
-    const int levelCount = int(m_grid.levels.size());
+int HistogramView::plotLevels(const QuantGrid& grid, const QColor& color, Qt::Edge edge) {
+    const int levelCount = int(grid.levels.size());
     const int shownCount = shownLevelCount(levelCount);
-    // Every level is a tick along the bottom (a rug); a sparse grid also gets faint full-height lines behind
-    // the bars, so that a dense 8-bit grid never hides the histogram.
+    // Every level is a tick along the bottom (a rug; the comparison grid's along the top); a sparse grid also
+    // gets faint full-height lines behind the bars, so that a dense 8-bit grid never hides the histogram.
     const bool sparse = shownCount <= kMaximumFullHeightLevels;
-    const QPen tickPen(kLevelColor, 1.0);
-    const QPen linePen(QColor(kLevelColor.red(), kLevelColor.green(), kLevelColor.blue(), 70), 1.0);
+    const QPen tickPen(color, 1.0);
+    const QPen linePen(QColor(color.red(), color.green(), color.blue(), 70), 1.0);
+    const double edgeRatio = edge == Qt::TopEdge ? 0.0 : 1.0;
+    const double tickEndRatio = edge == Qt::TopEdge ? kLevelTickRatio : 1.0 - kLevelTickRatio;
     int plotted = 0;
     for (int shown = 0; shown < shownCount; ++shown) {
         const int index = shownCount == levelCount
                               ? shown
                               : int(std::lround(double(shown) * (levelCount - 1) / double(shownCount - 1)));
-        const double level = m_grid.levels[index];
+        const double level = grid.levels[index];
         if (!std::isfinite(level))
             continue;
         auto* tick = new QCPItemLine(m_plot);
         place(tick->start, m_plot, QCPItemPosition::ptPlotCoords, level, QCPItemPosition::ptAxisRectRatio,
-              1.0);
+              edgeRatio);
         place(tick->end, m_plot, QCPItemPosition::ptPlotCoords, level, QCPItemPosition::ptAxisRectRatio,
-              1.0 - kLevelTickRatio);
+              tickEndRatio);
         tick->setPen(tickPen);
         tick->setSelectable(false);
         m_gridItems << tick;
@@ -477,7 +538,7 @@ void HistogramView::plotLevels() {
         }
         ++plotted;
     }
-    m_plottedLevelCount = plotted;
+    return plotted;
 }
 
 void HistogramView::plotClipRegions() {
@@ -489,12 +550,11 @@ void HistogramView::plotClipRegions() {
     m_gridItems << addBand(m_plot, coords, m_grid.clipMax, ratio, 1.0, kClippedRegionColor);
 }
 
-void HistogramView::plotClipBounds(Qt::Orientation orientation) {
-    if (!hasClipRange())
+void HistogramView::plotClipBounds(Qt::Orientation orientation, const QuantGrid& grid, const QPen& pen) {
+    if (!m_hasGrid || !hasClipRangeOf(grid))
         return;
-    const QPen pen(kClipBoundColor, 1.5, Qt::DashLine);
-    m_gridItems << addStraightLine(m_plot, orientation, m_grid.clipMin, pen);
-    m_gridItems << addStraightLine(m_plot, orientation, m_grid.clipMax, pen);
+    m_gridItems << addStraightLine(m_plot, orientation, grid.clipMin, pen);
+    m_gridItems << addStraightLine(m_plot, orientation, grid.clipMax, pen);
 }
 
 void HistogramView::removeGridItems() {
@@ -502,6 +562,7 @@ void HistogramView::removeGridItems() {
         m_plot->removeItem(item);
     m_gridItems.clear();
     m_plottedLevelCount = 0;
+    m_plottedComparisonLevelCount = 0;
 }
 
 void HistogramView::updateTitle() {
@@ -522,26 +583,38 @@ void HistogramView::updateTitle() {
 }
 
 void HistogramView::updateGridCaption() {
-    m_gridCaption->setVisible(m_hasGrid);
-    if (!m_hasGrid) {
-        m_gridCaption->clear();
+    m_gridCaption->setVisible(m_hasGrid && !m_hasComparisonGrid);
+    m_legend->setVisible(m_hasComparisonGrid);
+    m_gridCaption->setText(m_hasGrid ? captionOf(m_grid) : QString());
+    m_comparisonText = m_hasComparisonGrid ? captionOf(m_comparisonGrid) : QString();
+    if (!m_hasComparisonGrid) {
+        m_legend->clear();
         return;
     }
+    const auto line = [](const QColor& color, const QString& name, const QString& caption) {
+        return QStringLiteral("<span style=\"color:%1\">&#9646;</span> <b>%2</b>: %3")
+            .arg(color.name(), name.toHtmlEscaped(), caption.toHtmlEscaped());
+    };
+    m_legend->setText(line(kLevelColor, m_gridName, gridText()) + QStringLiteral("<br>") +
+                      line(kComparisonColor, m_comparisonName, m_comparisonText));
+    m_legend->setToolTip(legendText());
+}
+
+QString HistogramView::captionOf(const QuantGrid& grid) const {
     const QLocale locale;
-    const int levelCount = int(m_grid.levels.size());
+    const int levelCount = int(grid.levels.size());
     QStringList facts;
     if (levelCount > kMaximumPlottedLevels)
         facts << tr("%1 levels (%2 drawn)")
                      .arg(locale.toString(levelCount), locale.toString(shownLevelCount(levelCount)));
     else
         facts << tr("%1 levels").arg(locale.toString(levelCount));
-    if (hasClipRange())
-        facts << tr("clipped %1 %").arg(QString::number(100.0 * m_grid.clippedFraction, 'f', 2));
-    if (!std::isnan(m_grid.sqnrDb))
-        facts << tr("SQNR %1 dB").arg(QString::number(m_grid.sqnrDb, 'f', 1));
+    if (hasClipRangeOf(grid))
+        facts << tr("clipped %1 %").arg(QString::number(100.0 * grid.clippedFraction, 'f', 2));
+    if (!std::isnan(grid.sqnrDb))
+        facts << tr("SQNR %1 dB").arg(QString::number(grid.sqnrDb, 'f', 1));
     const QString details = facts.join(tr(", ", "list separator"));
-    m_gridCaption->setText(m_grid.description.isEmpty() ? details
-                                                        : tr("%1 — %2").arg(m_grid.description, details));
+    return grid.description.isEmpty() ? details : tr("%1 — %2").arg(grid.description, details);
 }
 
 void HistogramView::showBinToolTip(QMouseEvent* event) {

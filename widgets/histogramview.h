@@ -2,7 +2,8 @@
 // Plot of one tensor's values: either the whole-tensor histogram (bars, linear or logarithmic count axis) or,
 // for a weight, the per-output-channel ranges (a box per channel spanning min..max, with mean ± std and a
 // mean mark). An activation has only the histogram. A quantization grid (levels and clip range) can be drawn
-// over the plot. Shows a short hint when nothing is selected.
+// over the plot, and a second grid next to it to compare them (e.g. the grid a fix would give, before it is
+// applied). Shows a short hint when nothing is selected.
 
 #include "model/weightstats.h"
 #include "quantgrid.h"
@@ -48,6 +49,24 @@ public:
     void setGrid(const QuantGrid& grid);
     void clearGrid();
     bool hasGrid() const { return m_hasGrid; }
+    /// The grid drawn (empty without grid).
+    const QuantGrid& grid() const { return m_grid; }
+
+    /// Draws `grid` as well, to compare it with the one of setGrid(): its levels as ticks along the top edge
+    /// and its clip bounds dash-dotted, in a second colour, with a legend naming both grids. Kept by
+    /// setGrid() and mode switches, dropped by clearGrid() and new content. Ignored while no grid is shown.
+    void setComparisonGrid(const QuantGrid& grid);
+    void clearComparisonGrid();
+    bool hasComparisonGrid() const { return m_hasComparisonGrid; }
+    const QuantGrid& comparisonGrid() const { return m_comparisonGrid; }
+    /// Caption of the comparison grid, as gridText() for the first one; empty without comparison grid.
+    QString comparisonGridText() const { return m_comparisonText; }
+    /// Number of comparison grid level lines currently drawn.
+    int plottedComparisonLevelCount() const { return m_plottedComparisonLevelCount; }
+    /// Names shown in the legend for the two grids (default "current" and "proposed").
+    void setGridNames(const QString& gridName, const QString& comparisonName);
+    /// The legend shown while two grids are drawn (plain text, one line per grid); empty otherwise.
+    QString legendText() const;
 
     /// Chooses the plot; per-channel is shown only for weights (see setHistogram).
     void setMode(HistogramMode mode);
@@ -94,18 +113,22 @@ private:
     void plotChannelBoxes();
     void plotChannelBands();
     void plotGrid();
-    void plotLevels();
+    int plotLevels(const QuantGrid& grid, const QColor& color, Qt::Edge edge);
     void plotClipRegions();
-    void plotClipBounds(Qt::Orientation orientation);
+    void plotClipBounds(Qt::Orientation orientation, const QuantGrid& grid, const QPen& pen);
     void removeGridItems();
     void dropGrid();
     void updateTitle();
     void updateGridCaption();
+    QString captionOf(const QuantGrid& grid) const;
     void showBinToolTip(QMouseEvent* event);
     bool hasClipRange() const;
+    /// Widens [lowest, uppermost] to the clip ranges of both grids.
+    void widenToClipRanges(double& lowest, double& uppermost) const;
 
     QLabel* m_title = nullptr;
     QLabel* m_gridCaption = nullptr;
+    QLabel* m_legend = nullptr; ///< replaces m_gridCaption while two grids are drawn
     QLabel* m_empty = nullptr;
     QStackedWidget* m_stack = nullptr;
     QCustomPlot* m_plot = nullptr;
@@ -127,6 +150,12 @@ private:
     QuantGrid m_grid;
     bool m_hasGrid = false;
     int m_plottedLevelCount = 0;
+    QuantGrid m_comparisonGrid;
+    bool m_hasComparisonGrid = false;
+    QString m_comparisonText;
+    int m_plottedComparisonLevelCount = 0;
+    QString m_gridName;
+    QString m_comparisonName;
     HistogramMode m_chosenMode = HistogramMode::WholeTensor;
     AxisScale m_scale = AxisScale::Linear;
 };
