@@ -4,12 +4,12 @@
 <context>
     <name>MemoryEstimateText</name>
     <message>
-        <location filename="../app/studio/memoryestimatetext.cpp" line="46"/>
+        <location filename="../app/studio/memoryestimatetext.cpp" line="51"/>
         <source>Estimated memory for calibration: %1 (batch %2), more than %3 (80 % of this machine&apos;s memory); lower calibration.batch_size in the config before calibrating.</source>
         <translation>校准预计占用内存：%1（批大小 %2），超过 %3（本机内存的 80%）；请在校准前调小配置中的 calibration.batch_size。</translation>
     </message>
     <message>
-        <location filename="../app/studio/memoryestimatetext.cpp" line="49"/>
+        <location filename="../app/studio/memoryestimatetext.cpp" line="54"/>
         <source>Estimated memory for calibration: %1 (batch %2)</source>
         <translation>校准预计占用内存：%1（批大小 %2）</translation>
     </message>
@@ -63,6 +63,124 @@
     </message>
 </context>
 <context>
+    <name>qs</name>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="30"/>
+        <source>float (not quantized)</source>
+        <translation>浮点（未量化）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="66"/>
+        <source>, levels of channel %1 (the widest)</source>
+        <translation>，通道 %1（范围最宽）的量化级</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="80"/>
+        <source>%1 is not a quantized layer.</source>
+        <translation>%1 不是量化层。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="99"/>
+        <source>%1 has no constant weight to show.</source>
+        <translation>%1 没有可显示的常量权重。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="103"/>
+        <source>Weight of %1</source>
+        <translation>%1 的权重</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="109"/>
+        <source>Calibrate to preview the activations of %1.</source>
+        <translation>请先校准以预览 %1 的激活。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="115"/>
+        <source>No activation of %1 was observed during calibration.</source>
+        <translation>校准期间未观测到 %1 的激活。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/fixpreview.cpp" line="120"/>
+        <source>Input %1 of %2</source>
+        <translation>%2 的输入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::AccuracyChart</name>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="28"/>
+        <location filename="../widgets/accuracychart.cpp" line="41"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="34"/>
+        <source>Float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="34"/>
+        <source>Quantized</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="38"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="62"/>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="64"/>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="66"/>
+        <source>Top-1 agreement</source>
+        <translation>Top-1 一致率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="80"/>
+        <source>Evaluate the quantized model on labelled images to compare its accuracy with the float model.</source>
+        <translation>在带标签的图像上评估量化模型，以便与浮点模型比较准确率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="156"/>
+        <source>−%1 pt</source>
+        <translation>−%1 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="158"/>
+        <source>+%1 pt</source>
+        <translation>+%1 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="159"/>
+        <source>%1 pt</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="211"/>
+        <source>%1: %2 of the images get the same class from both models</source>
+        <translation>%1：%2 的图像在两个模型中得到相同的类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="215"/>
+        <location filename="../widgets/accuracychart.cpp" line="217"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracychart.cpp" line="219"/>
+        <source>change: %1</source>
+        <translation>变化：%1</translation>
+    </message>
+</context>
+<context>
     <name>qs::ActionDecoration</name>
     <message>
         <location filename="../app/studio/actiondecoration.cpp" line="36"/>
@@ -96,6 +214,131 @@
         <location filename="../app/studio/commands/applypresetcommand.cpp" line="74"/>
         <source>Apply preset %1</source>
         <translation>应用预设 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ChartExport</name>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="51"/>
+        <location filename="../widgets/chartexport.cpp" line="58"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="67"/>
+        <source>Cannot export the chart to %1: unknown format &quot;%2&quot;. Choose a file name ending in .png, .svg or .pdf.</source>
+        <translation>无法将图表导出到 %1：未知格式“%2”。请选择以 .png、.svg 或 .pdf 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="71"/>
+        <source>Cannot export the chart to %1: the folder %2 does not exist. Choose an existing folder.</source>
+        <translation>无法将图表导出到 %1：文件夹 %2 不存在。请选择一个已存在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="76"/>
+        <source>Cannot write the chart to %1. Check that the folder is writable and the disk is not full.</source>
+        <translation>无法将图表写入 %1。请检查该文件夹是否可写，以及磁盘是否已满。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="89"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="89"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="90"/>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="90"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="91"/>
+        <source>Export as PDF…</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="91"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="95"/>
+        <source>Save this chart as it is shown</source>
+        <translation>按当前显示的样子保存此图表</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ChartText</name>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="20"/>
+        <location filename="../widgets/chartstyle.cpp" line="68"/>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="32"/>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="34"/>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="36"/>
+        <source>poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="38"/>
+        <source>bad</source>
+        <translation>很差</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="42"/>
+        <location filename="../widgets/chartstyle.cpp" line="65"/>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="48"/>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="50"/>
+        <location filename="../widgets/chartstyle.cpp" line="53"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="56"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="67"/>
+        <source>∞ dB</source>
+        <translation>∞ dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="67"/>
+        <source>−∞ dB</source>
+        <translation>−∞ dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartstyle.cpp" line="72"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -212,6 +455,117 @@
     </message>
 </context>
 <context>
+    <name>qs::DiagnosisPanel</name>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="44"/>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="57"/>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="60"/>
+        <source>Layers whose SQNR is below this value are diagnosed</source>
+        <translation>对 SQNR 低于此值的层进行诊断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="65"/>
+        <source>&amp;Diagnose layers below</source>
+        <translation>诊断低于以下值的层(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="121"/>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="121"/>
+        <source>with the fix</source>
+        <translation>应用修复后</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="122"/>
+        <location filename="../widgets/diagnosispanel.cpp" line="291"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="152"/>
+        <source>Choose a fix to see the grid it would give before applying it.</source>
+        <translation>选择一项修复，即可在应用前查看它会得到的量化网格。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="197"/>
+        <source>Click to show %1 in the graph</source>
+        <translation>单击以在计算图中显示 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="202"/>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="207"/>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&amp;#9632;&lt;/span&gt; &lt;b&gt;%2&lt;/b&gt; · %3 — %4</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;&amp;#9632;&lt;/span&gt; &lt;b&gt;%2&lt;/b&gt; · %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="212"/>
+        <source>%1 · %2 — %3
+%4</source>
+        <translation>%1 · %2 — %3
+%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="224"/>
+        <source>Fixes:</source>
+        <translation>修复：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="231"/>
+        <source>Preview “%1” on %2 before applying it</source>
+        <translation>在应用前预览“%1”对 %2 的效果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="253"/>
+        <source>Computing the grid “%1” would give %2…</source>
+        <translation>正在计算“%1”为 %2 生成的量化网格…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="270"/>
+        <source>Before applying “%1” to %2: its grid against the current one.</source>
+        <translation>对 %2 应用“%1”之前：其量化网格与当前网格的对比。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="283"/>
+        <source>The preview of the chosen fix appears here.</source>
+        <translation>所选修复的预览显示在此处。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="291"/>
+        <source>Apply “%1” to %2</source>
+        <translation>将“%1”应用到 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="296"/>
+        <source>No layer below %1 dB</source>
+        <translation>没有低于 %1 dB 的层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="301"/>
+        <source>1 layer below %1 dB</source>
+        <translation>1 个层低于 %1 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagnosispanel.cpp" line="303"/>
+        <source>%1 layers below %2 dB</source>
+        <translation>%1 个层低于 %2 dB</translation>
+    </message>
+</context>
+<context>
     <name>qs::Document</name>
     <message>
         <location filename="../app/studio/document.cpp" line="134"/>
@@ -253,253 +607,555 @@
     </message>
 </context>
 <context>
-    <name>qs::GraphToolTip</name>
+    <name>qs::FlipsBrowser</name>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="25"/>
+        <location filename="../widgets/flipsbrowser.cpp" line="75"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="76"/>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="135"/>
+        <source>Changed top-1 class only</source>
+        <translation>仅 Top-1 类别改变的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="136"/>
+        <source>All images, worst first</source>
+        <translation>所有图像，最差的在前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="137"/>
+        <source>Images whose top-1 class changed come first, then the others by output error, largest first</source>
+        <translation>Top-1 类别改变的图像排在最前，其余图像按输出误差从大到小排列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="169"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="216"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="216"/>
+        <source>SQNR vs float</source>
+        <translation>相对浮点的 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="379"/>
+        <source>No evaluated images.</source>
+        <translation>没有已评估的图像。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="381"/>
+        <source>%1 images ranked by output error, largest first.</source>
+        <translation>%1 张图像，按输出误差从大到小排列。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="383"/>
+        <source>None of %1 images changes its top-1 class.</source>
+        <translation>%1 张图像中没有任何一张的 Top-1 类别发生改变。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="385"/>
+        <source>1 of %1 images changes its top-1 class.</source>
+        <translation>%1 张图像中有 1 张的 Top-1 类别发生改变。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="387"/>
+        <source>%1 of %2 images change their top-1 class.</source>
+        <translation>%2 张图像中有 %1 张的 Top-1 类别发生改变。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="401"/>
+        <source>Top-1 accuracy %1 % float, %2 % quantized.</source>
+        <translation>Top-1 准确率：浮点 %1%，量化 %2%。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="419"/>
+        <source> (%1 %)</source>
+        <translation>（%1%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="422"/>
+        <source>Label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="424"/>
+        <source>Float: %1%2</source>
+        <translation>浮点：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="428"/>
+        <source>Quantized: %1%2</source>
+        <translation>量化：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="431"/>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="435"/>
+        <source>Output SQNR: %1</source>
+        <translation>输出 SQNR：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="446"/>
+        <source>Choose an image in the table.</source>
+        <translation>请在表格中选择一张图像。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="459"/>
+        <source>Cannot show %1: %2</source>
+        <translation>无法显示 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="477"/>
+        <source>Choose an image to compare its float and quantized runs layer by layer.</source>
+        <translation>选择一张图像，逐层比较其浮点运行与量化运行的结果。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="483"/>
+        <source>Computing the layer-by-layer error of %1…</source>
+        <translation>正在计算 %1 的逐层误差…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="487"/>
+        <source>The layer-by-layer error of %1 has not been computed.</source>
+        <translation>尚未计算 %1 的逐层误差。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="504"/>
+        <source>not compared</source>
+        <translation>未比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="513"/>
+        <source>◀ diverges</source>
+        <translation>◀ 开始偏离</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="514"/>
+        <source>The first layer whose error drops below %1 dB</source>
+        <translation>误差首次低于 %1 dB 的层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="522"/>
+        <source>Diverges at &lt;b&gt;%1&lt;/b&gt; (%2), the first layer below %3 dB.</source>
+        <translation>在 &lt;b&gt;%1&lt;/b&gt;（%2）处开始偏离，这是第一个低于 %3 dB 的层。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/flipsbrowser.cpp" line="525"/>
+        <source>No layer drops below the fair band (%1 dB).</source>
+        <translation>没有层低于“一般”区间（%1 dB）。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::GraphToolTip</name>
+    <message>
         <location filename="../widgets/graphtooltip.cpp" line="27"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graphtooltip.cpp" line="29"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="29"/>
+        <location filename="../widgets/graphtooltip.cpp" line="31"/>
         <source>Normalization</source>
         <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="31"/>
+        <location filename="../widgets/graphtooltip.cpp" line="33"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="33"/>
+        <location filename="../widgets/graphtooltip.cpp" line="35"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="35"/>
+        <location filename="../widgets/graphtooltip.cpp" line="37"/>
         <source>Math</source>
         <translation>数学运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="37"/>
+        <location filename="../widgets/graphtooltip.cpp" line="39"/>
         <source>Data movement</source>
         <translation>数据搬运</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="39"/>
+        <location filename="../widgets/graphtooltip.cpp" line="41"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="41"/>
+        <location filename="../widgets/graphtooltip.cpp" line="43"/>
         <source>Control flow</source>
         <translation>控制流</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="43"/>
+        <location filename="../widgets/graphtooltip.cpp" line="45"/>
         <source>Input/output</source>
         <translation>输入/输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="47"/>
+        <location filename="../widgets/graphtooltip.cpp" line="49"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="54"/>
+        <location filename="../widgets/graphtooltip.cpp" line="56"/>
         <source>(initializer)</source>
         <translation>（初始化器）</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="57"/>
+        <location filename="../widgets/graphtooltip.cpp" line="59"/>
         <source>type unknown</source>
         <translation>类型未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="81"/>
+        <location filename="../widgets/graphtooltip.cpp" line="83"/>
         <source>%n string(s)</source>
         <translation>
             <numerusform>%n 个字符串</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="88"/>
+        <location filename="../widgets/graphtooltip.cpp" line="90"/>
         <source>%n tensor(s)</source>
         <translation>
             <numerusform>%n 个张量</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/graphtooltip.cpp" line="91"/>
+        <location filename="../widgets/graphtooltip.cpp" line="93"/>
         <source>%n graph(s)</source>
         <translation>
             <numerusform>%n 个子图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="128"/>
+        <location filename="../widgets/graphtooltip.cpp" line="130"/>
         <source>Graph input</source>
         <translation>图输入</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="129"/>
+        <location filename="../widgets/graphtooltip.cpp" line="131"/>
         <source>Graph output</source>
         <translation>图输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="139"/>
+        <location filename="../widgets/graphtooltip.cpp" line="141"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="142"/>
+        <location filename="../widgets/graphtooltip.cpp" line="144"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../widgets/graphtooltip.cpp" line="145"/>
+        <location filename="../widgets/graphtooltip.cpp" line="147"/>
         <source>Attributes</source>
         <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graphtooltip.cpp" line="159"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: not measured</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：未测量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graphtooltip.cpp" line="160"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2（%3）</translation>
     </message>
 </context>
 <context>
     <name>qs::GraphView</name>
     <message>
-        <location filename="../widgets/graphview.cpp" line="90"/>
+        <location filename="../widgets/graphview.cpp" line="100"/>
         <source>Graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="91"/>
-        <location filename="../widgets/graphview.cpp" line="383"/>
+        <location filename="../widgets/graphview.cpp" line="101"/>
+        <location filename="../widgets/graphview.cpp" line="465"/>
         <source>Copy Name</source>
         <translation>复制名称</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="94"/>
+        <location filename="../widgets/graphview.cpp" line="104"/>
         <source>Copy the full name of the selected node</source>
         <translation>复制所选节点的完整名称</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="384"/>
+        <location filename="../widgets/graphview.cpp" line="466"/>
         <source>Copy the full name of this node</source>
         <translation>复制此节点的完整名称</translation>
     </message>
     <message>
-        <location filename="../widgets/graphview.cpp" line="406"/>
+        <location filename="../widgets/graphview.cpp" line="492"/>
         <source>Drag to pan · wheel to scroll · Ctrl+wheel or +/− to zoom · 0 for 100 % · click a node to select it</source>
         <translation>拖动以平移 · 滚轮滚动 · Ctrl+滚轮或 +/− 缩放 · 0 恢复 100% · 单击节点以选中</translation>
     </message>
 </context>
 <context>
+    <name>qs::HeatMapLegend</name>
+    <message>
+        <location filename="../widgets/heatmaplegend.cpp" line="45"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>qs::HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="178"/>
+        <location filename="../widgets/histogramview.cpp" line="113"/>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="114"/>
+        <source>proposed</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="194"/>
         <source>Histogram</source>
         <translation>直方图</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="178"/>
+        <location filename="../widgets/histogramview.cpp" line="194"/>
         <source>Histogram of every value in the weight tensor</source>
         <translation>权重张量中所有数值的直方图</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="179"/>
+        <location filename="../widgets/histogramview.cpp" line="195"/>
         <source>Per channel</source>
         <translation>逐通道</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="179"/>
+        <location filename="../widgets/histogramview.cpp" line="195"/>
         <source>Range of each output channel: min..max, mean ± std</source>
         <translation>每个输出通道的范围：最小值..最大值，均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="180"/>
+        <location filename="../widgets/histogramview.cpp" line="196"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="180"/>
+        <location filename="../widgets/histogramview.cpp" line="196"/>
         <source>Logarithmic count axis</source>
         <translation>计数轴使用对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="228"/>
+        <location filename="../widgets/histogramview.cpp" line="244"/>
         <source>Select a layer to see its weights.</source>
         <translation>选择一个层以查看其权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="305"/>
+        <location filename="../widgets/histogramview.cpp" line="298"/>
+        <source>%1: %2
+%3: %4</source>
+        <translation>%1：%2
+%3：%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="351"/>
         <source>bin %1 … %2
 count %3</source>
         <translation>区间 %1 … %2
 计数 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="369"/>
-        <location filename="../widgets/histogramview.cpp" line="393"/>
+        <location filename="../widgets/histogramview.cpp" line="415"/>
+        <location filename="../widgets/histogramview.cpp" line="436"/>
         <source>weight value</source>
         <translation>权重值</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="369"/>
+        <location filename="../widgets/histogramview.cpp" line="415"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="370"/>
+        <location filename="../widgets/histogramview.cpp" line="416"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="392"/>
+        <location filename="../widgets/histogramview.cpp" line="435"/>
         <source>output channel</source>
         <translation>输出通道</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="512"/>
+        <location filename="../widgets/histogramview.cpp" line="573"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 values in %3 bins from %4 to %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 个值，分为 %3 个区间，范围 %4 到 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="518"/>
+        <location filename="../widgets/histogramview.cpp" line="579"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 values, min %3, max %4, mean %5, std %6, %7 zeros</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 个值，最小值 %3，最大值 %4，均值 %5，标准差 %6，%7 个零</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="534"/>
+        <location filename="../widgets/histogramview.cpp" line="608"/>
         <source>%1 levels (%2 drawn)</source>
         <translation>%1 个量化级（绘制 %2 个）</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="537"/>
+        <location filename="../widgets/histogramview.cpp" line="611"/>
         <source>%1 levels</source>
         <translation>%1 个量化级</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="539"/>
+        <location filename="../widgets/histogramview.cpp" line="613"/>
         <source>clipped %1 %</source>
         <translation>截断 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="541"/>
+        <location filename="../widgets/histogramview.cpp" line="615"/>
         <source>SQNR %1 dB</source>
         <translation>SQNR %1 dB</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="542"/>
+        <location filename="../widgets/histogramview.cpp" line="616"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="544"/>
+        <location filename="../widgets/histogramview.cpp" line="617"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ImageOutcomeModel</name>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="34"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="41"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="42"/>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="105"/>
+        <source>%1 · %2</source>
+        <comment>class index · class name</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="205"/>
+        <source>The quantized model gets this image wrong; the float model got it right.</source>
+        <translation>量化模型对这张图像的判断错误，而浮点模型判断正确。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="207"/>
+        <source>The quantized model gets this image right; the float model got it wrong.</source>
+        <translation>量化模型对这张图像的判断正确，而浮点模型判断错误。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="208"/>
+        <source>The quantized model predicts another class than the float model.</source>
+        <translation>量化模型预测的类别与浮点模型不同。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="210"/>
+        <source>Signal-to-quantization-noise ratio of the quantized model&apos;s output against the float model&apos;s output; lower means a larger error.</source>
+        <translation>量化模型输出相对于浮点模型输出的信号量化噪声比；越低表示误差越大。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="222"/>
+        <source>Rank: images whose top-1 class changed first (most confident first), then every other image by output error, largest first</source>
+        <translation>排名：Top-1 类别改变的图像在前（置信度最高的在前），其余图像按输出误差从大到小排列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="225"/>
+        <source>Top-1 class of the float model</source>
+        <translation>浮点模型的 Top-1 类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="227"/>
+        <source>Top-1 class of the quantized model (bold when it differs)</source>
+        <translation>量化模型的 Top-1 类别（与浮点不同时加粗显示）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="229"/>
+        <source>Confidence of the float model in its top-1 class</source>
+        <translation>浮点模型对其 Top-1 类别的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="231"/>
+        <source>Confidence of the quantized model in its top-1 class</source>
+        <translation>量化模型对其 Top-1 类别的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="233"/>
+        <source>SQNR of the quantized output against the float output</source>
+        <translation>量化输出相对于浮点输出的 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="241"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="243"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="245"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="247"/>
+        <source>Float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="249"/>
+        <source>Quantized</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="251"/>
+        <source>Float conf.</source>
+        <translation>浮点置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="253"/>
+        <source>Quant. conf.</source>
+        <translation>量化置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/imageoutcomemodel.cpp" line="255"/>
+        <source>Output SQNR</source>
+        <translation>输出 SQNR</translation>
     </message>
 </context>
 <context>
@@ -527,6 +1183,64 @@ count %3</source>
         <translation>
             <numerusform>量化 %n 个层</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qs::LayerErrorChart</name>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="56"/>
+        <source>layer-errors</source>
+        <translation>逐层误差</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="62"/>
+        <source>SQNR (dB), higher is better</source>
+        <translation>SQNR (dB)，越高越好</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="65"/>
+        <source>cumulative (whole model quantized)</source>
+        <translation>累积（整个模型量化）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="67"/>
+        <source>isolated (only this layer quantized)</source>
+        <translation>单层（仅量化该层）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="90"/>
+        <source>SQNR bands</source>
+        <translation>SQNR 区间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="124"/>
+        <source>Evaluate the quantized model to see the error of each layer.</source>
+        <translation>评估量化模型以查看每一层的误差。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="220"/>
+        <source>▶ %1</source>
+        <translation>▶ %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="357"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="358"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="360"/>
+        <source>cumulative</source>
+        <translation>累积</translation>
+    </message>
+    <message>
+        <location filename="../widgets/layererrorchart.cpp" line="362"/>
+        <source>isolated</source>
+        <translation>单层</translation>
     </message>
 </context>
 <context>
@@ -1127,649 +1841,638 @@ count %3</source>
 <context>
     <name>qs::MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="145"/>
+        <location filename="../app/studio/mainwindow.cpp" line="149"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="146"/>
+        <location filename="../app/studio/mainwindow.cpp" line="150"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="147"/>
+        <location filename="../app/studio/mainwindow.cpp" line="151"/>
         <source>Activations</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="148"/>
+        <location filename="../app/studio/mainwindow.cpp" line="152"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="149"/>
+        <location filename="../app/studio/mainwindow.cpp" line="153"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="150"/>
+        <location filename="../app/studio/mainwindow.cpp" line="154"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="155"/>
+        <location filename="../app/studio/mainwindow.cpp" line="156"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="157"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="159"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="164"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="157"/>
+        <location filename="../app/studio/mainwindow.cpp" line="166"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="158"/>
+        <location filename="../app/studio/mainwindow.cpp" line="167"/>
         <source>Close the model and start an untitled project</source>
         <translation>关闭模型并新建一个未命名项目</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="161"/>
+        <location filename="../app/studio/mainwindow.cpp" line="170"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="162"/>
+        <location filename="../app/studio/mainwindow.cpp" line="171"/>
         <source>Open an ONNX model or a Quantscope project (.qsproj)</source>
         <translation>打开 ONNX 模型或 Quantscope 项目（.qsproj）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="164"/>
+        <location filename="../app/studio/mainwindow.cpp" line="173"/>
         <source>&amp;Save Project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="166"/>
+        <location filename="../app/studio/mainwindow.cpp" line="175"/>
         <source>Save the model reference, data settings, strategy and results</source>
         <translation>保存模型引用、数据设置、量化策略和结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="169"/>
+        <location filename="../app/studio/mainwindow.cpp" line="178"/>
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="171"/>
+        <location filename="../app/studio/mainwindow.cpp" line="180"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="176"/>
+        <location filename="../app/studio/mainwindow.cpp" line="185"/>
         <source>&amp;Load Config…</source>
         <translation>加载配置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="179"/>
+        <location filename="../app/studio/mainwindow.cpp" line="188"/>
         <source>Replace the strategy and data settings with those of a JSON config file</source>
         <translation>用 JSON 配置文件中的量化策略和数据设置替换当前设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="180"/>
+        <location filename="../app/studio/mainwindow.cpp" line="189"/>
         <source>&amp;Export Quantized Model…</source>
         <translation>导出量化模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="183"/>
-        <location filename="../app/studio/mainwindow.cpp" line="310"/>
+        <location filename="../app/studio/mainwindow.cpp" line="192"/>
+        <location filename="../app/studio/mainwindow.cpp" line="325"/>
         <source>Write the quantized ONNX model, its plan and an HTML report</source>
         <translation>写出量化后的 ONNX 模型、其量化计划和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="185"/>
+        <location filename="../app/studio/mainwindow.cpp" line="194"/>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="198"/>
+        <source>Write the review report of the current evaluation: HTML, PDF and a JSON record</source>
+        <translation>写出当前评估的审阅报告：HTML、PDF 和一份 JSON 记录</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="200"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="188"/>
+        <location filename="../app/studio/mainwindow.cpp" line="203"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="189"/>
+        <location filename="../app/studio/mainwindow.cpp" line="204"/>
         <source>Close the model</source>
         <translation>关闭模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="191"/>
+        <location filename="../app/studio/mainwindow.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="193"/>
+        <location filename="../app/studio/mainwindow.cpp" line="208"/>
         <source>Quit Quantscope</source>
         <translation>退出 Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="197"/>
+        <location filename="../app/studio/mainwindow.cpp" line="212"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="198"/>
+        <location filename="../app/studio/mainwindow.cpp" line="213"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="200"/>
+        <location filename="../app/studio/mainwindow.cpp" line="215"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="203"/>
+        <location filename="../app/studio/mainwindow.cpp" line="218"/>
         <source>Undo the last edit of the strategy or the data settings</source>
         <translation>撤销对量化策略或数据设置的上一次编辑</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="204"/>
+        <location filename="../app/studio/mainwindow.cpp" line="219"/>
         <source>Redo the edit undone last</source>
         <translation>重做上一次撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="208"/>
+        <location filename="../app/studio/mainwindow.cpp" line="223"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="215"/>
+        <location filename="../app/studio/mainwindow.cpp" line="230"/>
         <source>Threads, language, theme, weak-layer threshold and default folders</source>
         <translation>线程数、语言、主题、薄弱层阈值和默认文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="219"/>
+        <location filename="../app/studio/mainwindow.cpp" line="234"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="221"/>
+        <location filename="../app/studio/mainwindow.cpp" line="236"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="222"/>
+        <location filename="../app/studio/mainwindow.cpp" line="237"/>
         <source>Zoom into the graph</source>
         <translation>放大计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="224"/>
+        <location filename="../app/studio/mainwindow.cpp" line="239"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="225"/>
+        <location filename="../app/studio/mainwindow.cpp" line="240"/>
         <source>Zoom out of the graph</source>
         <translation>缩小计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="226"/>
+        <location filename="../app/studio/mainwindow.cpp" line="241"/>
         <source>&amp;Fit to Window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="228"/>
+        <location filename="../app/studio/mainwindow.cpp" line="243"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="229"/>
+        <location filename="../app/studio/mainwindow.cpp" line="244"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="231"/>
+        <location filename="../app/studio/mainwindow.cpp" line="246"/>
         <source>Show the graph at 100 %</source>
         <translation>以 100% 比例显示计算图</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="234"/>
+        <location filename="../app/studio/mainwindow.cpp" line="249"/>
         <source>&amp;Find Node…</source>
         <translation>查找节点(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="235"/>
+        <location filename="../app/studio/mainwindow.cpp" line="250"/>
         <source>Find a node by name or op type</source>
         <translation>按名称或算子类型查找节点</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="236"/>
+        <location filename="../app/studio/mainwindow.cpp" line="251"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="242"/>
+        <location filename="../app/studio/mainwindow.cpp" line="257"/>
         <source>Select the next node that matches the text of the find bar</source>
         <translation>选中下一个与查找栏文本匹配的节点</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="245"/>
+        <location filename="../app/studio/mainwindow.cpp" line="260"/>
         <source>Show or hide the %1 panel</source>
         <translation>显示或隐藏“%1”面板</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="249"/>
+        <location filename="../app/studio/mainwindow.cpp" line="264"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="251"/>
+        <location filename="../app/studio/mainwindow.cpp" line="266"/>
         <source>Put every panel back where it was on the first start</source>
         <translation>将所有面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="255"/>
+        <location filename="../app/studio/mainwindow.cpp" line="270"/>
         <source>&amp;Quantize</source>
         <translation>量化(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="256"/>
+        <location filename="../app/studio/mainwindow.cpp" line="271"/>
         <source>Calibration &amp;Folder…</source>
         <translation>校准文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="258"/>
+        <location filename="../app/studio/mainwindow.cpp" line="273"/>
         <source>Choose the folder of images that calibration runs the model on</source>
         <translation>选择校准时用来运行模型的图像文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="259"/>
+        <location filename="../app/studio/mainwindow.cpp" line="274"/>
         <source>E&amp;valuation Folder…</source>
         <translation>评估文件夹(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="262"/>
+        <location filename="../app/studio/mainwindow.cpp" line="277"/>
         <source>Choose the folder of images on which evaluation compares the float and the quantized model</source>
         <translation>选择评估时用来比较浮点模型与量化模型的图像文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="264"/>
+        <location filename="../app/studio/mainwindow.cpp" line="279"/>
         <source>Apply &amp;Preset</source>
         <translation>应用预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="269"/>
+        <location filename="../app/studio/mainwindow.cpp" line="284"/>
         <source>Apply the preset %1 to every layer (one undo step)</source>
         <translation>将预设 %1 应用到所有层（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="273"/>
+        <location filename="../app/studio/mainwindow.cpp" line="288"/>
         <source>Default &amp;Range Method</source>
         <translation>默认范围方法(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="274"/>
+        <location filename="../app/studio/mainwindow.cpp" line="289"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="275"/>
+        <location filename="../app/studio/mainwindow.cpp" line="290"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="276"/>
+        <location filename="../app/studio/mainwindow.cpp" line="291"/>
         <source>Entropy (KL)</source>
         <translation>熵（KL）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="277"/>
+        <location filename="../app/studio/mainwindow.cpp" line="292"/>
         <source>Min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="283"/>
+        <location filename="../app/studio/mainwindow.cpp" line="298"/>
         <source>Pick activation ranges by %1, except in layers that have their own method</source>
         <translation>用 %1 选取激活范围（已单独设置方法的层除外）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="286"/>
+        <location filename="../app/studio/mainwindow.cpp" line="301"/>
         <source>Toggle &amp;Keep Float</source>
         <translation>切换保持浮点(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="289"/>
+        <location filename="../app/studio/mainwindow.cpp" line="304"/>
         <source>Keep the selected layers float, or quantize them again when all are</source>
         <translation>将所选层保持为浮点；若已全部为浮点，则重新量化</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="292"/>
+        <location filename="../app/studio/mainwindow.cpp" line="307"/>
         <source>&amp;Calibrate</source>
         <translation>校准(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="295"/>
+        <location filename="../app/studio/mainwindow.cpp" line="310"/>
         <source>Run the model on the calibration images to find the activation ranges</source>
         <translation>在校准图像上运行模型以确定激活范围</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="297"/>
+        <location filename="../app/studio/mainwindow.cpp" line="312"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="300"/>
+        <location filename="../app/studio/mainwindow.cpp" line="315"/>
         <source>Compare the float and the quantized model on the evaluation images</source>
         <translation>在评估图像上比较浮点模型与量化模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="302"/>
+        <location filename="../app/studio/mainwindow.cpp" line="317"/>
         <source>Layer &amp;Sensitivity</source>
         <translation>逐层灵敏度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="305"/>
+        <location filename="../app/studio/mainwindow.cpp" line="320"/>
         <source>Measure how much quantizing each layer alone costs in accuracy</source>
         <translation>测量单独量化每一层带来的准确率损失</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="308"/>
+        <location filename="../app/studio/mainwindow.cpp" line="323"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="311"/>
+        <location filename="../app/studio/mainwindow.cpp" line="326"/>
         <source>Cancel Running Job</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="314"/>
+        <location filename="../app/studio/mainwindow.cpp" line="329"/>
         <source>Stop the running calibration, evaluation, sensitivity run or export</source>
         <translation>停止正在进行的校准、评估、灵敏度分析或导出</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="318"/>
+        <location filename="../app/studio/mainwindow.cpp" line="333"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="320"/>
+        <location filename="../app/studio/mainwindow.cpp" line="335"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="330"/>
+        <location filename="../app/studio/mainwindow.cpp" line="345"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="333"/>
+        <location filename="../app/studio/mainwindow.cpp" line="348"/>
         <source>&amp;About Quantscope</source>
         <translation>关于 Quantscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="335"/>
+        <location filename="../app/studio/mainwindow.cpp" line="350"/>
         <source>About Quantscope</source>
         <translation>关于 Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="336"/>
+        <location filename="../app/studio/mainwindow.cpp" line="351"/>
         <source>&lt;b&gt;Quantscope %1&lt;/b&gt;&lt;p&gt;Post-training quantization of ONNX models: choose a strategy per layer while looking at weight and activation histograms, calibrate on a folder of images, compare float and quantized accuracy, and export a quantized ONNX model.</source>
         <translation>&lt;b&gt;Quantscope %1&lt;/b&gt;&lt;p&gt;ONNX 模型的训练后量化：一边查看权重和激活的直方图，一边为每一层选择量化策略；用一个图像文件夹进行校准，比较浮点模型与量化模型的准确率，并导出量化后的 ONNX 模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="341"/>
+        <location filename="../app/studio/mainwindow.cpp" line="356"/>
         <source>Version and purpose of Quantscope</source>
         <translation>Quantscope 的版本和用途</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="346"/>
+        <location filename="../app/studio/mainwindow.cpp" line="361"/>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="350"/>
+        <location filename="../app/studio/mainwindow.cpp" line="365"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="351"/>
+        <location filename="../app/studio/mainwindow.cpp" line="366"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="353"/>
+        <location filename="../app/studio/mainwindow.cpp" line="368"/>
         <source>Calibrate</source>
         <translation>校准</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="354"/>
+        <location filename="../app/studio/mainwindow.cpp" line="369"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="355"/>
+        <location filename="../app/studio/mainwindow.cpp" line="370"/>
         <source>Sensitivity</source>
         <translation>灵敏度</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="357"/>
+        <location filename="../app/studio/mainwindow.cpp" line="372"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="390"/>
-        <source>%1 finished in %2 s</source>
-        <translation>%1已完成，用时 %2 秒</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="397"/>
-        <source>%1 failed: %2</source>
-        <translation>%1失败：%2</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="403"/>
-        <source>%1 cancelled; nothing was changed.</source>
-        <translation>%1已取消；未做任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="416"/>
-        <source>Exported %1 (plan: %2)</source>
-        <translation>已导出 %1（量化计划：%2）</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="417"/>
-        <source>Exported %1 (plan: %2, report: %3)</source>
-        <translation>已导出 %1（量化计划：%2，报告：%3）</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="418"/>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/studio/mainwindow.cpp" line="421"/>
-        <location filename="../app/studio/mainwindow.cpp" line="422"/>
-        <source>Edit refused: %1</source>
-        <translation>编辑被拒绝：%1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../app/studio/mainwindow.cpp" line="441"/>
+        <location filename="../app/studio/mainwindow.cpp" line="409"/>
         <source>Calibrated on %n image(s)</source>
         <translation>
             <numerusform>已在 %n 张图像上校准</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="447"/>
+        <location filename="../app/studio/mainwindow.cpp" line="415"/>
         <source>Top-1 float %1 → quantized %2</source>
         <translation>Top-1 准确率：浮点 %1 → 量化 %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="449"/>
+        <location filename="../app/studio/mainwindow.cpp" line="417"/>
         <source>Agreement with float %1</source>
         <translation>与浮点模型一致率 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="451"/>
+        <location filename="../app/studio/mainwindow.cpp" line="419"/>
         <source>, agreement %1</source>
         <translation>，一致率 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="454"/>
+        <location filename="../app/studio/mainwindow.cpp" line="422"/>
         <source>, weights %1× smaller</source>
         <translation>，权重缩小为 1/%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="457"/>
+        <location filename="../app/studio/mainwindow.cpp" line="425"/>
         <source> (for an earlier strategy: evaluate again)</source>
         <translation>（针对之前的策略：请重新评估）</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="485"/>
-        <location filename="../app/studio/mainwindow.cpp" line="490"/>
+        <location filename="../app/studio/mainwindow.cpp" line="453"/>
+        <location filename="../app/studio/mainwindow.cpp" line="458"/>
         <source>Export Quantized Model</source>
         <translation>导出量化模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="486"/>
+        <location filename="../app/studio/mainwindow.cpp" line="454"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="491"/>
+        <location filename="../app/studio/mainwindow.cpp" line="459"/>
         <source>%1 is the open model. Export to another file; the input model is never overwritten.</source>
         <translation>%1 是当前打开的模型。请导出到其他文件；输入模型永远不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="501"/>
+        <location filename="../app/studio/mainwindow.cpp" line="469"/>
         <source>Load Config</source>
         <translation>加载配置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="503"/>
+        <location filename="../app/studio/mainwindow.cpp" line="471"/>
         <source>Quantization configs (*.json);;All files (*)</source>
         <translation>量化配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="510"/>
+        <location filename="../app/studio/mainwindow.cpp" line="478"/>
         <source>%1 is the open model; save the config to another file.</source>
         <translation>%1 是当前打开的模型；请将配置保存到其他文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="521"/>
+        <location filename="../app/studio/mainwindow.cpp" line="489"/>
         <source>Saved the config to %1</source>
         <translation>配置已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="527"/>
+        <location filename="../app/studio/mainwindow.cpp" line="495"/>
         <source>Save Config</source>
         <translation>保存配置</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="530"/>
+        <location filename="../app/studio/mainwindow.cpp" line="498"/>
         <source>Quantization configs (*.json)</source>
         <translation>量化配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="537"/>
+        <location filename="../app/studio/mainwindow.cpp" line="505"/>
         <source>Open a model before choosing its calibration images.</source>
         <translation>请先打开模型，再选择其校准图像。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="542"/>
+        <location filename="../app/studio/mainwindow.cpp" line="510"/>
         <source>Calibration folder: %1</source>
         <translation>校准文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="547"/>
+        <location filename="../app/studio/mainwindow.cpp" line="515"/>
         <source>Evaluation folder: %1</source>
         <translation>评估文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="551"/>
+        <location filename="../app/studio/mainwindow.cpp" line="519"/>
         <source>Use as Calibration Folder</source>
         <translation>用作校准文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="552"/>
+        <location filename="../app/studio/mainwindow.cpp" line="520"/>
         <source>Use as Evaluation Folder</source>
         <translation>用作评估文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="591"/>
+        <location filename="../app/studio/mainwindow.cpp" line="559"/>
         <source>Graph of %1 shown %2 ms after opening</source>
         <translation>%1 的计算图在打开后 %2 毫秒显示</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="634"/>
+        <location filename="../app/studio/mainwindow.cpp" line="602"/>
         <source>Open Model or Project</source>
         <translation>打开模型或项目</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="635"/>
+        <location filename="../app/studio/mainwindow.cpp" line="603"/>
         <source>Models and projects (*.onnx *.qsproj);;ONNX models (*.onnx);;Quantscope projects (*.qsproj);;All files (*)</source>
         <translation>模型和项目 (*.onnx *.qsproj);;ONNX 模型 (*.onnx);;Quantscope 项目 (*.qsproj);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="648"/>
+        <location filename="../app/studio/mainwindow.cpp" line="616"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="688"/>
+        <location filename="../app/studio/mainwindow.cpp" line="656"/>
         <source>Read %1 in %2 ms: %3</source>
         <translation>已读取 %1，用时 %2 毫秒：%3</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="721"/>
+        <location filename="../app/studio/mainwindow.cpp" line="689"/>
         <source>%1[*] (%2) — Quantscope</source>
         <translation>%1[*]（%2）— Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="784"/>
+        <location filename="../app/studio/mainwindow.cpp" line="753"/>
         <source>Drop an .onnx model, a .qsproj project, a folder of images or a .json config.</source>
         <translation>请拖放 .onnx 模型、.qsproj 项目、图像文件夹或 .json 配置。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="566"/>
+        <location filename="../app/studio/mainwindow.cpp" line="534"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/mainwindow.cpp" line="572"/>
+        <location filename="../app/studio/mainwindow.cpp" line="540"/>
         <source>%n warning(s) while loading; see Messages.</source>
         <translation>
             <numerusform>加载时出现 %n 个警告；请查看“消息”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="651"/>
+        <location filename="../app/studio/mainwindow.cpp" line="619"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="652"/>
+        <location filename="../app/studio/mainwindow.cpp" line="620"/>
         <source>Forget the recently opened files</source>
         <translation>清除最近打开的文件记录</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="659"/>
+        <location filename="../app/studio/mainwindow.cpp" line="627"/>
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="681"/>
+        <location filename="../app/studio/mainwindow.cpp" line="649"/>
         <source>%1 nodes, %2 layers, %3 parameters</source>
         <translation>%1 个节点，%2 个层，%3 个参数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="700"/>
+        <location filename="../app/studio/mainwindow.cpp" line="668"/>
         <source>Cannot Open Model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="717"/>
+        <location filename="../app/studio/mainwindow.cpp" line="685"/>
         <source>Quantscope</source>
         <translation>Quantscope</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="719"/>
+        <location filename="../app/studio/mainwindow.cpp" line="687"/>
         <source>%1[*] — Quantscope</source>
         <translation>%1[*] — Quantscope</translation>
     </message>
@@ -1803,6 +2506,79 @@ count %3</source>
         <location filename="../app/studio/modelloadtask.cpp" line="59"/>
         <source>Opening</source>
         <translation>正在打开</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ParetoChart</name>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="25"/>
+        <source>size-accuracy</source>
+        <translation>大小-准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="29"/>
+        <source>variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="32"/>
+        <source>Pareto front (smallest for its accuracy)</source>
+        <translation>Pareto 前沿（同等准确率下最小）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="35"/>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="37"/>
+        <source>top-1 accuracy</source>
+        <translation>top-1 准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="64"/>
+        <source>Evaluate quantization variants to compare their size and accuracy.</source>
+        <translation>评估多种量化变体，以比较它们的大小和准确率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="75"/>
+        <source>%1 (%)</source>
+        <translation>%1（%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="129"/>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="132"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="135"/>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="137"/>
+        <source>model size (%1), smaller is better</source>
+        <translation>模型大小（%1），越小越好</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="221"/>
+        <source>size: %1</source>
+        <translation>大小：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="223"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretochart.cpp" line="225"/>
+        <source>on the Pareto front</source>
+        <translation>位于 Pareto 前沿</translation>
     </message>
 </context>
 <context>
@@ -2358,64 +3134,259 @@ count %3</source>
 <context>
     <name>qs::QuantizationJobs</name>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="80"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="81"/>
         <source>Open a model first.</source>
         <translation>请先打开模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="84"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="85"/>
         <source>Choose a calibration folder first: drop a folder of images on the window or use Quantize → Calibration Folder.</source>
         <translation>请先选择校准文件夹：将图像文件夹拖放到窗口上，或使用“量化 → 校准文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="89"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="90"/>
         <source>Choose an evaluation folder first: drop a folder of images on the Data panel or use Quantize → Evaluation Folder.</source>
         <translation>请先选择评估文件夹：将图像文件夹拖放到“数据”面板上，或使用“量化 → 评估文件夹”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="138"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="139"/>
         <source>Calibrating</source>
         <translation>校准</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="147"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="148"/>
         <source>The data settings changed while calibrating; the calibration was dropped.</source>
         <translation>校准期间数据设置发生了变化；本次校准结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="158"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="159"/>
         <source>Evaluating</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="170"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="176"/>
         <source>The strategy changed while evaluating; those results were dropped. Evaluate again to measure the current strategy.</source>
         <translation>评估期间量化策略发生了变化；这些结果已丢弃。请重新评估以衡量当前策略。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="181"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="187"/>
         <source>Measuring sensitivity</source>
         <translation>灵敏度测量</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="191"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="197"/>
         <source>The strategy changed while measuring sensitivity; those results were dropped.</source>
         <translation>测量灵敏度期间量化策略发生了变化；这些结果已丢弃。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="200"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="206"/>
         <source>%1 is the open model; export to another file.</source>
         <translation>%1 是当前打开的模型；请导出到其他文件。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="213"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="219"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="285"/>
         <source>The report %1 would overwrite the model; choose another name.</source>
         <translation>报告 %1 会覆盖模型；请选择其他名称。</translation>
     </message>
     <message>
-        <location filename="../app/studio/quantizationjobs.cpp" line="216"/>
+        <location filename="../app/studio/quantizationjobs.cpp" line="222"/>
         <source>Exporting</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/quantizationjobs.cpp" line="250"/>
+        <source>Comparing %1</source>
+        <translation>比较 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/quantizationjobs.cpp" line="272"/>
+        <source>Evaluate the current strategy first: the report shows its evaluation.</source>
+        <translation>请先评估当前策略：报告展示的是其评估结果。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/quantizationjobs.cpp" line="303"/>
+        <source>Writing the report</source>
+        <translation>写出报告</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ResultsPanels</name>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="38"/>
+        <source>No single cause found</source>
+        <translation>未找到单一原因</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="40"/>
+        <source>The range clips too much</source>
+        <translation>范围截断过多</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="41"/>
+        <source>Outlier channels in the weights</source>
+        <translation>权重中存在离群通道</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="42"/>
+        <source>A few values set the range</source>
+        <translation>少数数值决定了范围</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="43"/>
+        <source>At the input or output of the network</source>
+        <translation>位于网络的输入或输出处</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="44"/>
+        <source>Concatenated with very different ranges</source>
+        <translation>与范围差异很大的张量拼接</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="45"/>
+        <source>Too few bits for the weights</source>
+        <translation>权重位数过少</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="75"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="76"/>
+        <source>Layer error</source>
+        <translation>逐层误差</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="77"/>
+        <source>Strategies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="82"/>
+        <source>Colour graph by:</source>
+        <translation>计算图着色依据：</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="85"/>
+        <source>Operator type</source>
+        <translation>算子类型</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="86"/>
+        <source>Cumulative SQNR</source>
+        <translation>累积 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="87"/>
+        <source>Isolated SQNR</source>
+        <translation>单层 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="88"/>
+        <source>Weight SQNR</source>
+        <translation>权重 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="90"/>
+        <source>Cumulative: every layer quantized, measured at the layer&apos;s output. Isolated: only this layer quantized, measured at the model output (Quantize → Sensitivity). Weight: the weight alone.</source>
+        <translation>累积：所有层都量化，在该层输出处测量。单层：仅量化该层，在模型输出处测量（量化 → 灵敏度）。权重：仅权重本身。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="174"/>
+        <source>Evaluate (Quantize → Evaluate) to compare float and quantized accuracy.</source>
+        <translation>请先评估（量化 → 评估）以比较浮点与量化的准确率。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="192"/>
+        <source>Evaluate to measure the error of every layer; Sensitivity adds the isolated error.</source>
+        <translation>评估可测量每一层的误差；灵敏度分析会额外给出单层误差。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="217"/>
+        <source>Every strategy you evaluate appears here, by size and accuracy; click one to go back to it.</source>
+        <translation>您评估过的每个策略都会按大小和准确率显示在此处；单击其中一个即可恢复到该策略。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="222"/>
+        <source>top-1 accuracy</source>
+        <translation>top-1 准确率</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="222"/>
+        <source>top-1 agreement with float</source>
+        <translation>与浮点的 top-1 一致率</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="249"/>
+        <source>The diagnosis failed: %1</source>
+        <translation>诊断失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="283"/>
+        <source>This fix is no longer offered.</source>
+        <translation>此修复已不再可用。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="294"/>
+        <source>Previewing a fix of %1</source>
+        <translation>预览 %1 的修复</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="339"/>
+        <location filename="../app/studio/resultspanels.cpp" line="350"/>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="340"/>
+        <source>Evaluate the current strategy first (Quantize → Evaluate): the report shows its evaluation.</source>
+        <translation>请先评估当前策略（量化 → 评估）：报告展示的是其评估结果。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="351"/>
+        <source>HTML reports (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="377"/>
+        <source>cumulative SQNR %1</source>
+        <translation>累积 SQNR %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="380"/>
+        <source>isolated SQNR %1</source>
+        <translation>单层 SQNR %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="383"/>
+        <source>top-1 with only this layer quantized %1 %</source>
+        <translation>仅量化该层时的 top-1 %1%</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="385"/>
+        <source>weight SQNR %1</source>
+        <translation>权重 SQNR %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="401"/>
+        <source>cumulative SQNR</source>
+        <translation>累积 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="407"/>
+        <source>isolated SQNR</source>
+        <translation>单层 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="412"/>
+        <source>weight SQNR</source>
+        <translation>权重 SQNR</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/resultspanels.cpp" line="432"/>
+        <source>Measuring weight SQNR</source>
+        <translation>权重 SQNR 测量</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +3698,38 @@ count %3</source>
         <source>Load config %1</source>
         <translation>加载配置 %1</translation>
     </message>
+    <message>
+        <location filename="../app/studio/strategyeditor.cpp" line="124"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/strategyeditor.cpp" line="133"/>
+        <source>Restore strategy %1</source>
+        <translation>恢复策略 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::StrategyTrials</name>
+    <message>
+        <location filename="../app/studio/strategytrials.cpp" line="20"/>
+        <source> per-channel</source>
+        <translation> 逐通道</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/strategytrials.cpp" line="33"/>
+        <source> · %n override(s)</source>
+        <translation>
+            <numerusform> · %n 项逐层覆盖</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/studio/strategytrials.cpp" line="37"/>
+        <source> · %n kept float</source>
+        <translation>
+            <numerusform> · %n 项保持浮点</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qs::TaskProgressWidget</name>
@@ -2749,6 +3752,50 @@ count %3</source>
         <location filename="../app/studio/taskprogresswidget.cpp" line="54"/>
         <source>%1 s, about %2 s left</source>
         <translation>%1 秒，约剩 %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>qs::TaskReporter</name>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="47"/>
+        <source>%1 finished in %2 s</source>
+        <translation>%1 已完成，用时 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="53"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="59"/>
+        <source>%1 cancelled; nothing was changed.</source>
+        <translation>%1 已取消；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="73"/>
+        <source>Exported %1 (plan: %2)</source>
+        <translation>已导出 %1（量化计划：%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="74"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="77"/>
+        <source>Wrote the report %1 and %2</source>
+        <translation>已写出报告 %1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="78"/>
+        <source>Wrote the report %1</source>
+        <translation>已写出报告 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/taskreporter.cpp" line="81"/>
+        <location filename="../app/studio/taskreporter.cpp" line="82"/>
+        <source>Edit refused: %1</source>
+        <translation>编辑被拒绝：%1</translation>
     </message>
 </context>
 <context>

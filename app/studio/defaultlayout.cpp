@@ -19,9 +19,10 @@ constexpr double kLeftColumnShare = 0.43;
 /// Of the right column's height, Layers gets this part; Weights and Activations (whose histogram sits under
 /// a caption of a few lines) the rest.
 constexpr double kLayersShare = 0.45;
-constexpr double kMessagesShare = 0.14;
+/// The bottom row: Messages, with the results (charts, diagnosis, images) as tabs behind it.
+constexpr double kMessagesShare = 0.24;
 constexpr int kMinimumMessagesHeight = 90;
-constexpr int kMaximumMessagesHeight = 180;
+constexpr int kMaximumMessagesHeight = 320;
 
 struct Docks {
     QDockWidget* layers = nullptr;
@@ -30,14 +31,18 @@ struct Docks {
     QDockWidget* inspector = nullptr;
     QDockWidget* data = nullptr;
     QDockWidget* messages = nullptr;
+    QDockWidget* results = nullptr;
+    QDockWidget* diagnosis = nullptr;
+    QDockWidget* images = nullptr;
 };
 
 Docks docksOf(const QMainWindow* window) {
     const auto find = [window](const char* name) {
         return window->findChild<QDockWidget*>(QLatin1String(name), Qt::FindDirectChildrenOnly);
     };
-    return Docks{find("layersDock"),    find("weightsDock"), find("activationsDock"),
-                 find("inspectorDock"), find("dataDock"),    find("messagesDock")};
+    return Docks{find("layersDock"),    find("weightsDock"),   find("activationsDock"),
+                 find("inspectorDock"), find("dataDock"),      find("messagesDock"),
+                 find("resultsDock"),   find("diagnosisDock"), find("imagesDock")};
 }
 
 void place(QMainWindow* window, QDockWidget* dock, Qt::DockWidgetArea area) {
@@ -89,6 +94,10 @@ void arrangeDefaultDocks(QMainWindow* window) {
     place(window, docks.weights, Qt::RightDockWidgetArea);
     place(window, docks.activations, Qt::RightDockWidgetArea);
     place(window, docks.messages, Qt::BottomDockWidgetArea);
+    for (QDockWidget* result : {docks.results, docks.diagnosis, docks.images}) {
+        place(window, result, Qt::BottomDockWidgetArea);
+        tabify(window, docks.messages, result);
+    }
     if (docks.layers && docks.weights)
         window->splitDockWidget(docks.layers, docks.weights, Qt::Vertical);
     tabify(window, docks.weights, docks.activations);
@@ -117,10 +126,10 @@ void sizeDefaultDocks(QMainWindow* window) {
     if (isDocked(docks.layers) && histograms)
         window->resizeDocks({docks.layers, histograms},
                             {int(1000 * kLayersShare), int(1000 * (1.0 - kLayersShare))}, Qt::Vertical);
-    if (isDocked(docks.messages)) {
+    if (QDockWidget* bottom = dockedOf({docks.messages, docks.results, docks.diagnosis, docks.images})) {
         const int height = std::clamp(int(kMessagesShare * window->height()), kMinimumMessagesHeight,
                                       kMaximumMessagesHeight);
-        window->resizeDocks({docks.messages}, {height}, Qt::Vertical);
+        window->resizeDocks({bottom}, {height}, Qt::Vertical);
     }
 }
 

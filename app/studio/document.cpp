@@ -206,6 +206,7 @@ bool Document::setEvaluation(const EvaluationResult& evaluation, const ModelSize
         m_layerResults[QString::fromStdString(layer.layer)].sqnrDb = layer.sqnrDb;
     for (auto it = layerBytes.begin(); it != layerBytes.end(); ++it)
         m_layerResults[it.key()].quantizedBytes = it.value();
+    m_trials.record(m_config, m_evaluationFolder, evaluation, sizes);
     emit resultsChanged(ResultKind::Evaluation);
     return true;
 }
@@ -232,6 +233,7 @@ void Document::dropResults() {
     m_sensitivityRevision = -1;
     m_layerResults.clear();
     m_lastExportPath.clear();
+    m_trials.clear();
 }
 
 void Document::onLoaded(std::shared_ptr<const qs::Model> model, const QStringList& warnings) {

@@ -12,6 +12,7 @@
 #include "quant/calibration.h"
 #include "quant/quantconfig.h"
 #include "quant/quantplan.h"
+#include "strategytrials.h"
 #include "workflow/modelsizes.h"
 #include "workflow/sensitivity.h"
 
@@ -121,6 +122,9 @@ public:
     bool setEvaluation(const EvaluationResult& evaluation, const ModelSizes& sizes,
                        const QMap<QString, qint64>& layerBytes, int revision);
     bool setSensitivity(const std::vector<LayerSensitivity>& sensitivity, int revision);
+    /// Class names of the evaluation folder (index = class), set with each evaluation; may be empty.
+    const QStringList& classNames() const { return m_classNames; }
+    void setClassNames(const QStringList& names) { m_classNames = names; }
     /// The last layer sensitivity, and whether it was computed for the current strategy.
     const std::vector<LayerSensitivity>& sensitivity() const { return m_sensitivity; }
     bool sensitivityIsCurrent() const {
@@ -130,6 +134,10 @@ public:
     const QMap<QString, LayerResult>& layerResults() const { return m_layerResults; }
     /// Whether the shown evaluation was computed for the current strategy.
     bool evaluationIsCurrent() const { return m_evaluation && m_evaluationRevision == m_revision; }
+    /// Every strategy evaluated on this model (the size-versus-accuracy chart); cleared with the model.
+    const StrategyTrials& trials() const { return m_trials; }
+    /// The trial of the current config and evaluation folder, or 0 when it has not been evaluated.
+    int currentTrialId() const { return m_trials.idOf(m_config, m_evaluationFolder); }
     QString lastExportPath() const { return m_lastExportPath; }
     void setLastExportPath(const QString& path) { m_lastExportPath = path; }
 
@@ -174,6 +182,8 @@ private:
     int m_sensitivityRevision = -1;
     QMap<QString, LayerResult> m_layerResults;
     QString m_lastExportPath;
+    StrategyTrials m_trials;
+    QStringList m_classNames;
 };
 
 } // namespace qs

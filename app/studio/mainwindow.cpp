@@ -17,13 +17,17 @@
 #include "projectmanager.h"
 #include "quantizationjobs.h"
 #include "recentfiles.h"
+#include "resultspanels.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "strategyeditor.h"
 #include "taskprogresswidget.h"
+#include "taskreporter.h"
 #include "taskrunner.h"
 #include "themedicon.h"
 
+#include "diagnosispanel.h"
+#include "flipsbrowser.h"
 #include "graphview.h"
 #include "histogramview.h"
 #include "layerspanel.h"
@@ -148,6 +152,12 @@ void MainWindow::createDocks() {
     addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
     addDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
     addDock(tr("Messages"), QStringLiteral("messagesDock"), m_messageLog, Qt::BottomDockWidgetArea);
+    m_results = new ResultsPanels(m_document, m_jobs, m_strategy, m_graphView, this);
+    addDock(tr("Results"), QStringLiteral("resultsDock"), m_results->chartsWidget(),
+            Qt::BottomDockWidgetArea);
+    addDock(tr("Diagnosis"), QStringLiteral("diagnosisDock"), m_results->diagnosisPanel(),
+            Qt::BottomDockWidgetArea);
+    addDock(tr("Images"), QStringLiteral("imagesDock"), m_results->flipsBrowser(), Qt::BottomDockWidgetArea);
     arrangeDefaultDocks(this); // tab groups and splits; sized in restoreSettings() for the window's size
 }
 
@@ -182,6 +192,12 @@ void MainWindow::createFileMenu() {
     decorateAction(m_modelActions.last(), QStringLiteral("export"),
                    tr("Write the quantized ONNX model, its plan and an HTML report"))
         ->setObjectName(QStringLiteral("exportAction"));
+    m_modelActions << menu->addAction(tr("Export &Report…"), m_results, [this] {
+        m_results->showExportReportDialog(this, m_appSettings->outputFolder());
+    });
+    decorateAction(m_modelActions.last(), QStringLiteral("export"),
+                   tr("Write the review report of the current evaluation: HTML, PDF and a JSON record"))
+        ->setObjectName(QStringLiteral("exportReportAction"));
     m_recentMenu = menu->addMenu(tr("Open &Recent"));
     connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
@@ -366,61 +382,14 @@ void MainWindow::createToolBar() {
 }
 
 void MainWindow::connectTasks() {
-    connect(m_tasks, &TaskRunner::jobStarted, this, [this](int, const QString& title, TaskRunner::Lane lane) {
-        if (lane == TaskRunner::Lane::Engine) // light background work does not take the status bar
-            m_progress->begin(title);
+    new TaskReporter(m_document, m_tasks, m_jobs, m_strategy, m_progress, m_messageLog, statusBar(), this);
+    connect(m_document, &Document::resultsChanged, this, [this](ResultKind kind) {
+        if (kind == ResultKind::Evaluation && m_document->evaluationIsCurrent())
+            findChild<QDockWidget*>(QStringLiteral("resultsDock"))->raise();
     });
-    connect(m_tasks, &TaskRunner::jobProgress, this,
-            [this](int id, double fraction, const QString& stage, qint64 elapsedMs, qint64 remainingMs) {
-                if (id != m_tasks->currentEngineJob())
-                    return;
-                m_progress->setProgress(fraction, stage);
-                m_progress->setTimes(elapsedMs, remainingMs);
-            });
-    auto finished = [this] {
-        if (m_tasks->currentEngineJob() == 0)
-            m_progress->end();
-    };
-    connect(m_tasks, &TaskRunner::jobFinished, this,
-            [this, finished](int id, const QString& title, qint64 elapsedMs, TaskRunner::Lane lane) {
-                finished();
-                if (lane == TaskRunner::Lane::Engine && id != m_document->loadTask()->lastJob())
-                    m_messageLog->addMessage(
-                        MessageLevel::Info,
-                        tr("%1 finished in %2 s").arg(title).arg(double(elapsedMs) / 1000.0, 0, 'f', 1));
-            });
-    connect(m_tasks, &TaskRunner::jobFailed, this,
-            [this, finished](int id, const QString& title, const QString& error) {
-                finished();
-                if (id == m_document->loadTask()->lastJob())
-                    return; // the document reports a failed load
-                m_messageLog->addMessage(MessageLevel::Error, tr("%1 failed: %2").arg(title, error));
-                statusBar()->showMessage(error, 15000);
-            });
-    connect(m_tasks, &TaskRunner::jobCancelled, this, [this, finished](int id, const QString& title) {
-        finished();
-        if (id != m_document->loadTask()->lastJob())
-            m_messageLog->addMessage(MessageLevel::Info, tr("%1 cancelled; nothing was changed.").arg(title));
-    });
-    connect(m_progress, &TaskProgressWidget::cancelRequested, m_tasks, &TaskRunner::cancelAll);
-    connect(m_jobs, &QuantizationJobs::failed, this, [this](const QString& text) {
-        m_messageLog->addMessage(MessageLevel::Warning, text);
-        statusBar()->showMessage(text, 10000);
-    });
-    connect(m_jobs, &QuantizationJobs::message, this,
+    connect(m_results, &ResultsPanels::message, this,
             [this](const QString& text) { m_messageLog->addMessage(MessageLevel::Info, text); });
-    connect(m_jobs, &QuantizationJobs::exported, this,
-            [this](const QString& model, const QString& plan, const QString& report) {
-                m_messageLog->addMessage(
-                    MessageLevel::Info,
-                    report.isEmpty() ? tr("Exported %1 (plan: %2)").arg(model, plan)
-                                     : tr("Exported %1 (plan: %2, report: %3)").arg(model, plan, report));
-                statusBar()->showMessage(tr("Exported %1").arg(model), 10000);
-            });
-    connect(m_strategy, &StrategyEditor::rejected, this, [this](const QString& reason) {
-        m_messageLog->addMessage(MessageLevel::Warning, tr("Edit refused: %1").arg(reason));
-        statusBar()->showMessage(tr("Edit refused: %1").arg(reason), 10000);
-    });
+    connect(m_results, &ResultsPanels::weakThresholdEdited, m_appSettings, &AppSettings::setWeakLayerSqnrDb);
     connect(m_layersPanel, &LayersPanel::editRequested, m_strategy, &StrategyEditor::editTableCell);
     connect(m_layersPanel, &LayersPanel::keepFloatRequested, m_strategy, &StrategyEditor::keepFloat);
 }
@@ -753,6 +722,7 @@ void MainWindow::showSettingsDialog() {
 void MainWindow::applyAppSettings() {
     m_jobs->setThreadCount(m_appSettings->threadCount());
     m_layersPanel->tableModel()->setWeakSqnrThresholdDb(m_appSettings->weakLayerSqnrDb());
+    m_results->setWeakThresholdDb(m_appSettings->weakLayerSqnrDb());
 }
 
 void MainWindow::saveSettings() const {

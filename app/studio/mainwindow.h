@@ -1,8 +1,9 @@
 #pragma once
 // The studio's main window. It assembles the views (graph in the centre; Layers, Inspector, Weights,
-// Activations, Data and Messages docks), the menus and the status bar, and wires them to the Document; the
-// work itself lives in those classes (StrategyEditor turns edits into undo commands, QuantizationJobs runs
-// the steps on the TaskRunner, LayerHistograms keeps the histograms on the selection).
+// Activations, Data, Messages and the result docks of ResultsPanels), the menus and the status bar, and
+// wires them to the Document; the work itself lives in those classes (StrategyEditor turns edits into undo
+// commands, QuantizationJobs runs the steps on the TaskRunner, LayerHistograms keeps the histograms on the
+// selection).
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -31,6 +32,7 @@ class MessageLog;
 class ProjectActions;
 class ProjectManager;
 class RecentFiles;
+class ResultsPanels;
 class TaskProgressWidget;
 
 class MainWindow : public QMainWindow {
@@ -60,6 +62,8 @@ public:
     /// reads; marks the document saved. False (with a message) when it cannot be written.
     bool saveConfigTo(const QString& path);
     ProjectManager* projectManager() const { return m_projects; }
+    /// The result charts, the diagnosis, the images browser and the graph heat-map.
+    ResultsPanels* resultsPanels() const { return m_results; }
     /// File → New / Save / Save As, the unsaved-changes question and crash recovery.
     ProjectActions* projectActions() const { return m_projectActions; }
     /// Saves the project to its file, asking for one when untitled. False when not saved.
@@ -150,6 +154,7 @@ private:
     QByteArray m_defaultLayoutState; ///< saveState() of the first-run dock layout (Reset Layout)
     ProjectManager* m_projects = nullptr;
     ProjectActions* m_projectActions = nullptr;
+    ResultsPanels* m_results = nullptr;
 };
 
 } // namespace qs

@@ -6,6 +6,7 @@
 #include "taskrunner.h"
 
 #include "export/weightencoding.h"
+#include "report/pipelinereview.h"
 #include "report/quantizereport.h"
 #include "util/atomicfile.h"
 #include "workflow/quantizationsession.h"
@@ -163,9 +164,14 @@ int QuantizationJobs::evaluate() {
             session.evaluate(inputs.evaluationFolder, stage(context.progress(), 0.6, 1.0));
         const ModelSizes sizes = session.sizes();
         const QMap<QString, qint64> bytes = layerBytes(session);
+        QStringList classNames;
+        for (const std::string& name : session.evaluationSet().classNames)
+            classNames << QString::fromStdString(name);
         return TaskRunner::Apply([=] {
             if (calibration)
                 document->setCalibration(calibration, inputs.dataRevision);
+            if (document->acceptsRevision(inputs.revision))
+                document->setClassNames(classNames);
             if (!document->setEvaluation(evaluation, sizes, bytes, inputs.revision))
                 emit message(tr("The strategy changed while evaluating; those results were dropped. Evaluate "
                                 "again to measure the current strategy."));
@@ -221,18 +227,6 @@ int QuantizationJobs::exportModel(const QString& path, const QString& reportPath
         options.producerVersion = QCoreApplication::applicationVersion().toStdString();
         const ExportResult result =
             session.exportModel(outputPath, options, stage(context.progress(), 0.8, 1.0));
-        if (!report.empty()) {
-            PipelineResult summary;
-            summary.plan = session.plan();
-            summary.calibration = *session.calibration();
-            summary.batchSize = session.batchSize();
-            summary.evaluation = evaluation;
-            summary.sizes = session.sizes();
-            const auto json = quantizeSummaryJson(
-                summary, modelPath, result.modelPath, result.planPath,
-                uint64_t(QFileInfo(QString::fromStdString(modelPath)).size()), result.fileBytes);
-            writeFileAtomically(report, quantizeReportHtml(json));
-        }
         const QString writtenModel = QString::fromStdString(result.modelPath);
         const QString writtenPlan = QString::fromStdString(result.planPath);
         const QString writtenReport = QString::fromStdString(report);
@@ -241,6 +235,110 @@ int QuantizationJobs::exportModel(const QString& path, const QString& reportPath
                 document->setCalibration(calibration, inputs.dataRevision);
             document->setLastExportPath(writtenModel);
             emit exported(writtenModel, writtenPlan, writtenReport);
+            if (!writtenReport.isEmpty())
+                exportReport(writtenReport);
+        });
+    });
+}
+
+int QuantizationJobs::compareImage(const QString& imagePath) {
+    if (!checkReady(true, false))
+        return 0;
+    const Inputs inputs = snapshot();
+    const std::string path = imagePath.toStdString();
+    Document* document = m_document;
+    return m_runner->start(tr("Comparing %1").arg(QFileInfo(imagePath).fileName()), TaskRunner::Lane::Engine,
+                           [=](TaskContext& context) {
+                               const std::shared_ptr<const CalibrationResult> calibration =
+                                   prepare(inputs, context, Stages{0.6, 0.65, 0.8, false});
+                               const ImageComparison comparison = inputs.slot->session->compareImage(
+                                   path, stage(context.progress(), 0.8, 1.0));
+                               QVector<QPair<QString, double>> layers;
+                               for (const LayerSqnr& layer : comparison.layers)
+                                   layers.append({QString::fromStdString(layer.layer), layer.sqnrDb});
+                               return TaskRunner::Apply([=] {
+                                   if (calibration)
+                                       document->setCalibration(calibration, inputs.dataRevision);
+                                   if (document->acceptsRevision(inputs.revision))
+                                       emit imageCompared(imagePath, layers);
+                               });
+                           });
+}
+
+int QuantizationJobs::exportReport(const QString& htmlPath) {
+    if (!checkReady(true, false))
+        return 0;
+    if (!m_document->evaluationIsCurrent()) {
+        emit failed(tr("Evaluate the current strategy first: the report shows its evaluation."));
+        return 0;
+    }
+    // The page and the PDF and JSON beside it: none may be the model or its export.
+    const QString model = QFileInfo(m_document->filePath()).absoluteFilePath();
+    const QString exported = m_document->lastExportPath().isEmpty()
+                                 ? QString()
+                                 : QFileInfo(m_document->lastExportPath()).absoluteFilePath();
+    for (const char* extension : {"", ".pdf", ".json"}) {
+        const QString written =
+            QFileInfo(*extension
+                          ? QString::fromStdString(reportCompanionPath(htmlPath.toStdString(), extension))
+                          : htmlPath)
+                .absoluteFilePath();
+        if (written == model || written == exported) {
+            emit failed(tr("The report %1 would overwrite the model; choose another name.").arg(written));
+            return 0;
+        }
+    }
+    const Inputs inputs = snapshot();
+    Document* document = m_document;
+    const std::vector<LayerDiagnosis> diagnoses = m_reportDiagnoses;
+    const EvaluationResult evaluation = *m_document->evaluation();
+    const std::vector<LayerSensitivity> sensitivity =
+        m_document->sensitivityIsCurrent() ? m_document->sensitivity() : std::vector<LayerSensitivity>();
+    const ModelSizes sizes = m_document->sizes() ? *m_document->sizes() : ModelSizes();
+    std::vector<ReviewStrategyPoint> points;
+    for (const StrategyTrial& trial : m_document->trials().trials())
+        points.push_back({trial.label.toStdString(), uint64_t(trial.quantizedBytes), trial.accuracy});
+    const std::string modelPath = m_document->filePath().toStdString();
+    const std::string exportPath = m_document->lastExportPath().toStdString();
+    const std::string report = htmlPath.toStdString();
+    const std::string version = QCoreApplication::applicationVersion().toStdString();
+    return m_runner->start(tr("Writing the report"), TaskRunner::Lane::Engine, [=](TaskContext& context) {
+        const std::shared_ptr<const CalibrationResult> calibration =
+            prepare(inputs, context, Stages{0.6, 0.65, 0.8, false});
+        QuantizationSession& session = *inputs.slot->session;
+        PipelineResult result;
+        result.plan = session.plan();
+        result.tensors = session.tensors();
+        result.calibration = *session.calibration();
+        result.batchSize = session.batchSize();
+        result.evaluation = evaluation;
+        result.sensitivity = sensitivity;
+        result.sizes = sizes;
+        result.classNames = session.evaluationSet().classNames;
+        PipelineReviewInputs review;
+        review.model = &session.model();
+        review.config = &inputs.config;
+        review.result = &result;
+        review.modelPath = modelPath;
+        review.outputPath = exportPath;
+        review.floatFileBytes = uint64_t(QFileInfo(QString::fromStdString(modelPath)).size());
+        if (!exportPath.empty())
+            review.quantFileBytes = uint64_t(QFileInfo(QString::fromStdString(exportPath)).size());
+        review.calibrationFolder = inputs.calibrationFolder;
+        review.evaluationFolder = inputs.evaluationFolder;
+        review.toolVersion = version;
+        ReviewReport content = reviewReportFromPipeline(review);
+        fillReviewFlips(content, evaluation);
+        fillReviewDiagnoses(content, diagnoses);
+        if (points.size() > 1)
+            content.strategies = points;
+        context.progress()(0.9, "writing " + report);
+        writeReviewReport(content, report);
+        const QString pdf = QString::fromStdString(reportCompanionPath(report, ".pdf"));
+        return TaskRunner::Apply([=] {
+            if (calibration)
+                document->setCalibration(calibration, inputs.dataRevision);
+            emit reportWritten(htmlPath, pdf);
         });
     });
 }

@@ -6,13 +6,17 @@
 // fail (no folder, wrong input shape, preprocessing that does not fit) run first, on the worker, before any
 // inference.
 
+#include "eval/diagnosis.h"
 #include "quant/calibration.h"
 #include "quant/quantconfig.h"
 
 #include <QObject>
+#include <QPair>
 #include <QString>
+#include <QVector>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace qs {
 
@@ -37,10 +41,23 @@ public:
     int evaluate();
     int sensitivity(int maxImages = 64);
     /// Exports to `path` (and `path`.plan.json); refuses the model's own file. With a non-empty `reportPath`
-    /// and a current evaluation, also writes the HTML review report there.
+    /// and a current evaluation, the review report follows (exportReport()) once the model is written.
     int exportModel(const QString& path, const QString& reportPath = {});
 
+    /// Runs one evaluation image through the float and the quantized model and reports the error of every
+    /// quantized layer's output on it (imageCompared()); the layer errors of the flips browser.
+    int compareImage(const QString& imagePath);
+    /// Writes the review report (HTML, with the PDF and JSON next to it) of the current evaluation to
+    /// `htmlPath`, with the diagnoses of setReportDiagnoses() and the document's strategy trials. Refuses a
+    /// path that is the model or its export.
+    int exportReport(const QString& htmlPath);
+    /// The diagnoses the next reports list (the diagnosis panel's).
+    void setReportDiagnoses(const std::vector<LayerDiagnosis>& diagnoses) { m_reportDiagnoses = diagnoses; }
+
 signals:
+    /// Per-layer SQNR (dB) of `imagePath`, quantized against float, in plan order.
+    void imageCompared(const QString& imagePath, const QVector<QPair<QString, double>>& layers);
+    void reportWritten(const QString& htmlPath, const QString& pdfPath);
     /// A step could not start, or a result was dropped because the document changed meanwhile.
     void message(const QString& text);
     void failed(const QString& text);
@@ -79,6 +96,7 @@ private:
     Document* m_document = nullptr;
     TaskRunner* m_runner = nullptr;
     int m_threadCount = 0;
+    std::vector<LayerDiagnosis> m_reportDiagnoses;
 };
 
 } // namespace qs

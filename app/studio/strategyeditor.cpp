@@ -117,4 +117,20 @@ void StrategyEditor::loadConfigFile(const QString& path) {
     }
 }
 
+void StrategyEditor::applyFix(const QString& layer, const DiagnosisFix& fix) {
+    try {
+        const QuantConfig config = qs::applyFix(m_document->config(), layer.toStdString(), fix);
+        push(new ReplaceConfigCommand(m_document, config,
+                                      tr("%1: %2").arg(layer, QString::fromStdString(fix.label))));
+    } catch (const Error& error) {
+        emit rejected(QString::fromStdString(error.what()));
+    }
+}
+
+void StrategyEditor::restoreStrategy(const QuantConfig& config, const QString& label) {
+    QuantConfig restored = config;
+    restored.sourceName = m_document->config().sourceName;
+    push(new ReplaceConfigCommand(m_document, restored, tr("Restore strategy %1").arg(label)));
+}
+
 } // namespace qs

@@ -6,6 +6,8 @@
 #include "commands/setlayerschemecommand.h"
 #include "layertablemodel.h"
 
+#include "eval/diagnosis.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QVariant>
@@ -35,6 +37,10 @@ public:
     void setPreprocess(const PreprocessConfig& preprocess);
     /// Replaces the whole config with the JSON config file at `path` (one undo step).
     void loadConfigFile(const QString& path);
+    /// Applies a diagnosis fix to `layer` (one undo step named after the fix).
+    void applyFix(const QString& layer, const DiagnosisFix& fix);
+    /// Restores a strategy tried before (the size-versus-accuracy chart), as one undo step.
+    void restoreStrategy(const QuantConfig& config, const QString& label);
 
 signals:
     /// An edit was refused; `reason` names the layer or key.

@@ -2,6 +2,7 @@
 target_sources(test_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/test_mainwindow.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_studioworkflow.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_studioresults.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_windowlayout.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_appsettings.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_projects.cpp
