@@ -108,6 +108,12 @@ ResultsPanels::ResultsPanels(Document* document, QuantizationJobs* jobs, Strateg
     m_flips = new FlipsBrowser;
     m_flips->setObjectName(QStringLiteral("flipsBrowser"));
 
+    // The docks share the bottom row with Messages: small minimums keep the graph the larger part of the
+    // window on small screens (each panel scrolls or squeezes its contents).
+    for (QWidget* panel : {static_cast<QWidget*>(m_tabs), static_cast<QWidget*>(m_diagnosis),
+                           static_cast<QWidget*>(m_flips)})
+        panel->setMinimumSize(240, 60);
+
     // Selection: every view selects through the document, the document tells every view.
     const auto select = [this](const QString& layer) { m_document->setSelection(layer); };
     connect(m_layerError, &LayerErrorChart::layerClicked, this, select);
