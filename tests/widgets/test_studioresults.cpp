@@ -33,9 +33,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QGraphicsScene>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -114,6 +116,20 @@ std::string readFile(const std::string& path) {
     return text.str();
 }
 
+/// With QS_RESULTS_SCREENSHOT_DIR set, saves `widget` at `size` there as `name`.png (for the documentation).
+void screenshot(QWidget* widget, const char* name, QSize size = {1100, 560}) {
+    const QByteArray dir = qgetenv("QS_RESULTS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    const QSize minimum = widget->minimumSize(), maximum = widget->maximumSize();
+    widget->setFixedSize(size); // inside a dock, the dock's layout would size it otherwise
+    QCoreApplication::processEvents();
+    widget->grab().save(QString::fromUtf8(dir) + QLatin1Char('/') + QLatin1String(name) +
+                        QStringLiteral(".png"));
+    widget->setMinimumSize(minimum);
+    widget->setMaximumSize(maximum);
+}
+
 } // namespace
 
 TEST_CASE("The result charts, heat-map, diagnosis and flips follow the studio's evaluation",
@@ -161,6 +177,11 @@ TEST_CASE("The result charts, heat-map, diagnosis and flips follow the studio's 
         const unsigned rgb = qs::errorBandColor(qs::defaultErrorBands().band(layer.sqnrDb));
         CHECK(item->headerColor().rgb() == (0xff000000u | rgb));
     }
+    screenshot(window.graphView(), "results-heatmap", {700, 900});
+    results->chartsWidget()->setCurrentIndex(0);
+    screenshot(results->chartsWidget(), "results-accuracy");
+    results->chartsWidget()->setCurrentIndex(1);
+    screenshot(results->chartsWidget(), "results-layer-error");
     results->setHeatMapMetric(qs::ResultsPanels::HeatMapMetric::None);
     CHECK_FALSE(window.graphView()->hasHeatMap());
 
@@ -185,6 +206,17 @@ TEST_CASE("The result charts, heat-map, diagnosis and flips follow the studio's 
         results->flipsBrowser()->chooseImage(image);
         window.taskRunner()->waitForIdle();
         CHECK(results->flipsBrowser()->layerErrors().size() == int(document->plan().layers.size()));
+        screenshot(results->flipsBrowser(), "results-images", {1200, 560});
+    }
+    results->setWeakThresholdDb(40.0); // W8A8 leaves no layer below the default 20 dB
+    REQUIRE(!results->diagnoses().empty());
+    {
+        const QString layer = QString::fromStdString(results->diagnoses().front().layer);
+        results->diagnosisPanel()->chooseFix(layer, 0);
+        window.taskRunner()->waitForIdle();
+        CHECK(results->diagnosisPanel()->hasFixPreview());
+        screenshot(results->diagnosisPanel(), "results-diagnosis", {1000, 760});
+        results->setWeakThresholdDb(20.0);
     }
 
     SECTION("a diagnosis fix is one undo step") {
@@ -220,6 +252,8 @@ TEST_CASE("The result charts, heat-map, diagnosis and flips follow the studio's 
         CHECK(document->undoStack()->count() == steps + 1);
         CHECK(qs::quantConfigToJson(document->config()) == w8a8);
         CHECK(document->currentTrialId() == firstId);
+        results->chartsWidget()->setCurrentIndex(2);
+        screenshot(results->chartsWidget(), "results-strategies");
     }
 
     SECTION("File → Export Report writes the HTML, PDF and JSON of the evaluation") {
