@@ -143,7 +143,7 @@ uint64_t bytesOfInitializersStartingWith(const Graph& graph, const std::string& 
 
 } // namespace
 
-TEST_CASE("writing the IR and reading it back gives the same graph and outputs", "[export]") {
+TEST_CASE("writing the IR and reading it back gives the same graph and outputs", "[export][torchvision]") {
     TempDir dir("qs-export");
     std::vector<std::string> paths{kDemoModel, smallCnnPath(dir)};
     ModelBuilder branch;
