@@ -16,29 +16,6 @@ Json finiteOrNull(double value) {
     return std::isfinite(value) ? Json(value) : Json(nullptr);
 }
 
-std::string escapeHtml(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string percent(const Json& value) {
     if (!value.is_number())
         return "-";
@@ -191,63 +168,6 @@ std::string quantizeSummaryText(const Json& summary) {
     if (summary["skipped_images"].get<size_t>() > 0)
         out << "skipped " << summary["skipped_images"].get<size_t>() << " unreadable files\n";
     return out.str();
-}
-
-std::string quantizeReportHtml(const Json& summary) {
-    std::ostringstream html;
-    html << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Quantization report</title>\n"
-            "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
-            "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f0f0f0}"
-            "td.l,th.l{text-align:left}.bad{background:#fde0dc}</style></head><body>\n";
-    html << "<h1>Quantization report</h1>\n<table>\n";
-    auto row = [&](const std::string& key, const std::string& value) {
-        html << "<tr><th class=\"l\">" << escapeHtml(key) << "</th><td class=\"l\">" << escapeHtml(value)
-             << "</td></tr>\n";
-    };
-    row("Model", summary["model"].get<std::string>());
-    row("Quantized model", summary["output"].get<std::string>());
-    row("File size", bytes(summary["float_size_bytes"]) + " -> " + bytes(summary["quant_size_bytes"]));
-    row("Weights",
-        bytes(summary["weights"]["float_bytes"]) + " -> " + bytes(summary["weights"]["quant_bytes"]));
-    if (summary["accuracy"].is_object())
-        row("Top-1 accuracy",
-            percent(summary["accuracy"]["float"]) + " -> " + percent(summary["accuracy"]["quant"]));
-    if (summary.contains("accuracy_top5"))
-        row("Top-5 accuracy",
-            percent(summary["accuracy_top5"]["float"]) + " -> " + percent(summary["accuracy_top5"]["quant"]));
-    if (summary["agreement_top1"].is_number()) {
-        row("Top-1 agreement", percent(summary["agreement_top1"]));
-        row("Output cosine", number(summary["cosine"], 5));
-        row("Output KL divergence", number(summary["kl_divergence"], 6));
-    }
-    row("Calibration", std::to_string(summary["calibration"]["images"].get<size_t>()) + " images, " +
-                           summary["calibration"]["method"].get<std::string>());
-    row("Skipped files", std::to_string(summary["skipped_images"].get<size_t>()));
-    html << "</table>\n<h2>Layers</h2>\n<table>\n<tr><th class=\"l\">Layer</th><th class=\"l\">Op</th>"
-            "<th class=\"l\">Weights</th><th class=\"l\">Activations</th><th>SQNR "
-            "(dB)</th><th>Sensitivity</th></tr>\n";
-    for (const Json& layer : summary["layers"]) {
-        bool weak = layer["sqnr_db"].is_number() && layer["sqnr_db"].get<double>() < 20.0;
-        html << "<tr" << (weak ? " class=\"bad\"" : "") << "><td class=\"l\">"
-             << escapeHtml(layer["name"].get<std::string>()) << "</td><td class=\"l\">"
-             << escapeHtml(layer["op_type"].get<std::string>()) << "</td><td class=\"l\">"
-             << escapeHtml(layer["weights"].get<std::string>()) << "</td><td class=\"l\">"
-             << escapeHtml(layer["activations"].get<std::string>()) << "</td><td>"
-             << number(layer["sqnr_db"], 1) << "</td><td>"
-             << (layer.contains("sensitivity") ? percent(layer["sensitivity"]) : "-") << "</td></tr>\n";
-    }
-    html << "</table>\n";
-    if (!summary["skipped"].empty()) {
-        html << "<h2>Skipped files</h2>\n<ul>\n";
-        for (const Json& file : summary["skipped"])
-            html << "<li>" << escapeHtml(file["path"].get<std::string>()) << ": "
-                 << escapeHtml(file["reason"].get<std::string>()) << "</li>\n";
-        html << "</ul>\n";
-    }
-    html << "<p>SQNR: signal-to-quantization-noise ratio of each layer's output over the evaluation images "
-            "(rows under 20 dB are highlighted). Sensitivity: top-1 accuracy (or agreement with the float "
-            "model) with only that layer quantized.</p>\n</body></html>\n";
-    return html.str();
 }
 
 } // namespace qs

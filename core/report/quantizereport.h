@@ -1,6 +1,6 @@
 #pragma once
 // What `quantize` and `evaluate` print: the JSON summary (stable keys for scripts), a human-readable text
-// summary and a self-contained HTML review report.
+// summary (the review report is core/report/reviewreport.h).
 
 #include "eval/evaluation.h"
 #include "workflow/quantizationpipeline.h"
@@ -23,8 +23,5 @@ nlohmann::ordered_json quantizeSummaryJson(const PipelineResult& result, const s
 
 /// Human-readable lines for the terminal.
 std::string quantizeSummaryText(const nlohmann::ordered_json& summary);
-
-/// A self-contained HTML page (no external resources) with the summary and the per-layer table.
-std::string quantizeReportHtml(const nlohmann::ordered_json& summary);
 
 } // namespace qs
