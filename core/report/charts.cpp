@@ -365,7 +365,7 @@ void drawSizeAccuracyChart(Canvas& canvas, const std::vector<StrategyPoint>& poi
 
     const double plotLeft = 48.0;
     const double plotRight = width - 12.0;
-    const double plotTop = 8.0;
+    const double plotTop = 12.0;
     const double plotBottom = height - 34.0;
     const auto xOf = [&](uint64_t bytes) {
         return plotLeft + (bytes / unit) / xMax * (plotRight - plotLeft);
@@ -405,7 +405,10 @@ void drawSizeAccuracyChart(Canvas& canvas, const std::vector<StrategyPoint>& poi
         const double x = xOf(point.sizeBytes);
         const std::string label = fitText(point.label, 140.0, kLabelPt);
         const bool leftSide = x + 6 + textWidth(label, kLabelPt) > plotRight;
-        canvas.text(leftSide ? x - 6 : x + 6, yOf(point.accuracy) - 4, label,
+        // Above the point, or below it when the point is at the top of the plot (100 % is common).
+        const double y = yOf(point.accuracy);
+        const double labelY = y - 4 - kLabelPt < plotTop ? y + 4 + kLabelPt : y - 4;
+        canvas.text(leftSide ? x - 6 : x + 6, labelY, label,
                     style(kLabelPt, leftSide ? TextAnchor::End : TextAnchor::Start));
     }
 }

@@ -108,6 +108,27 @@ std::string comparedOutput(const Graph& graph) {
                 "' has no float output to compare (outputs: " + joinNames(graph.outputs) + ")");
 }
 
+void checkEvaluableOutput(const Graph& graph, const std::string& outputName) {
+    const ValueInfo* output = nullptr;
+    for (const ValueInfo& candidate : graph.outputs)
+        if (candidate.name == outputName)
+            output = &candidate;
+    if (!output || !output->hasShape)
+        return;
+    const Shape& shape = output->shape;
+    bool scores = shape.size() >= 2 && !(shape[1].isStatic() && shape[1].value < 1);
+    for (size_t i = 2; i < shape.size() && scores; ++i)
+        scores = !shape[i].isStatic() || shape[i].value == 1;
+    if (scores)
+        return;
+    std::string dims;
+    for (const Dim& dim : shape)
+        dims += (dims.empty() ? "" : ",") + dim.toString();
+    throw Error("model output '" + outputName + "' is " + dataTypeName(output->type) + "[" + dims +
+                "]; evaluation compares class scores [N, classes] and this output is not one: quantize "
+                "and export without evaluation images");
+}
+
 void checkSampleShape(const ValueInfo& input, const std::vector<int64_t>& sampleDims,
                       const QuantConfig& config, const std::string& folder) {
     checkAgainstConfig(config, [&] { checkSampleShapeOf(input, sampleDims, config, folder); });

@@ -25,6 +25,11 @@ const ValueInfo& resolveImageInput(const Model& model, const QuantConfig& config
 /// float.
 std::string comparedOutput(const Graph& graph);
 
+/// Checks, from its declared type and shape, that `outputName` can be evaluated as class scores [N, classes]
+/// (trailing 1s allowed) before any image is read; dimensions the model leaves open pass. Throws Error naming
+/// the output and its shape otherwise.
+void checkEvaluableOutput(const Graph& graph, const std::string& outputName);
+
 /// Images per inference: the input's static batch dim when it has one, else the config's batch size. Checks
 /// the preprocessed sample shape `sampleDims` against the input's static dims and throws qs::Error naming the
 /// input and the preprocess keys when they differ.

@@ -125,7 +125,7 @@ DataSetSummary QuantizationSession::checkDataFolder(const std::string& folder, b
     const ImageFolderScan found = scan(folder, calibration);
     batchSizeFor(found, folder);
     if (!calibration)
-        comparedOutput(model_->graph);
+        checkEvaluableOutput(model_->graph, comparedOutput(model_->graph));
     return DataSetSummary{folder, found.items.size(), found.skipped, found.classNames};
 }
 

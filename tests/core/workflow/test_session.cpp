@@ -11,6 +11,7 @@
 #include "runtime/constantevaluation.h"
 
 #include "../data/imagefixtures.h"
+#include "fixtures/modelbuilder.h"
 
 #include <catch2/catch.hpp>
 
@@ -240,6 +241,43 @@ TEST_CASE("A session step is cancelled inside inference and keeps the earlier re
     CHECK_THROWS_AS(session.evaluate(demoDir() + "/eval", progress), Cancelled);
     CHECK(cancelNow);
     CHECK(session.calibration() == before);
+}
+
+TEST_CASE("An output that is not class scores is refused before calibration reads an image",
+          "[workflow][session]") {
+    // A dense output like a detector's [N, 4 + classes, anchors]: the first float output is a feature map.
+    test::ModelBuilder b;
+    b.input("input", DataType::Float, {"batch", 1, 28, 28});
+    b.initializer("conv.weight", {6, 1, 3, 3}, test::randomValues(54, 5, 0.5f));
+    b.node("Conv", {"input", "conv.weight"}, {"features"}, "conv");
+    b.initializerInt64("shape", {3}, {0, 6, -1});
+    b.node("Reshape", {"features", "shape"}, {"boxes"}, "flatten");
+    b.output("boxes", DataType::Float, {"batch", 6, 676});
+    const auto model =
+        std::make_shared<const Model>(loadOnnxModelFromBytes(b.serialize(), "dense.onnx").model);
+
+    PipelineRequest request;
+    request.model = model.get();
+    request.config = demoConfig();
+    request.calibrationFolder = demoDir() + "/calib";
+    request.evaluationFolder = demoDir() + "/eval";
+    request.threadCount = 1;
+    double furthest = 0.0;
+    CHECK_THROWS_WITH(runQuantizationPipeline(request,
+                                              [&](double fraction, const std::string&) {
+                                                  furthest = std::max(furthest, fraction);
+                                                  return true;
+                                              }),
+                      Contains("'boxes'") && Contains("[batch,6,676]") && Contains("without evaluation"));
+    CHECK(furthest == 0.0);
+
+    QuantizationSession session(model, SessionOptions{1, {}});
+    session.setConfig(demoConfig());
+    CHECK_THROWS_WITH(session.checkDataFolder(demoDir() + "/eval", false), Contains("'boxes'"));
+    CHECK_NOTHROW(session.checkDataFolder(demoDir() + "/calib", true));
+
+    request.evaluationFolder.clear();
+    CHECK_NOTHROW(runQuantizationPipeline(request));
 }
 
 TEST_CASE("Steps that need earlier ones say so", "[workflow][session]") {
